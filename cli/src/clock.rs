@@ -1,0 +1,8 @@
+//! The one place that reads the clock: today's date, unless `--today` says otherwise.
+
+use continuity_schema::types::Date;
+
+/// Today's date in UTC.
+pub fn today() -> Date {
+    Date::from(time::OffsetDateTime::now_utc().date())
+}

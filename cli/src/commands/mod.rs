@@ -1,0 +1,6 @@
+//! One module per subcommand; each exposes `Args` (its flags) and `run`.
+
+pub mod fmt;
+pub mod rules;
+pub mod schema;
+pub mod validate;

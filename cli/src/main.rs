@@ -1,0 +1,77 @@
+//! The `continuity` command line: validate, format and explain business continuity plans.
+
+mod check;
+mod clock;
+mod commands;
+mod files;
+mod output;
+mod schema_check;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Business continuity plans for ICT incidents, kept as code.
+///
+/// Exit codes: 0 success; 1 the plan has errors (or differs, for `fmt --check`); 2 the tool
+/// could not do its job (missing file, bad arguments).
+#[derive(Debug, Parser)]
+#[command(name = "continuity", version, about, long_about = None, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Validate(commands::validate::Args),
+    Fmt(commands::fmt::Args),
+    Schema(commands::schema::Args),
+    Rules(commands::rules::Args),
+}
+
+/// What a command tells `main` about its outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit 1: the plan has errors, or differs from what was expected.
+    Failure,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate(args) => commands::validate::run(&args),
+        Command::Fmt(args) => commands::fmt::run(&args),
+        Command::Schema(args) => commands::schema::run(&args),
+        Command::Rules(args) => commands::rules::run(&args),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Failure) => ExitCode::from(1),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let mut stderr = anstream::stderr();
+            let style = anstyle::AnsiColor::Red.on_default().bold();
+            let _ = writeln!(stderr, "{style}error{style:#}: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A closed pipe (`continuity validate | head`) is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Writes to standard output, keeping colours only where the terminal and `NO_COLOR` allow.
+pub fn print(text: &str) -> anyhow::Result<()> {
+    let mut stdout = anstream::stdout();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}

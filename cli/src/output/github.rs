@@ -1,0 +1,53 @@
+//! GitHub Actions workflow commands: one annotation per finding, shown on the changed lines.
+
+use std::fmt::Write;
+
+use continuity_schema::finding::Severity;
+
+use super::{FileResult, Summary};
+
+/// Escapes the message part of a workflow command.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a property value of a workflow command.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(results: &[FileResult], deny_warnings: bool) -> String {
+    let mut out = String::new();
+    let mut total = Summary::default();
+    for result in results {
+        total.add(Summary::of(&result.findings));
+        for f in &result.findings {
+            let command = match (f.allowed.is_some(), f.severity) {
+                (false, Severity::Error) => "error",
+                (false, Severity::Warning) if deny_warnings => "error",
+                (false, Severity::Warning) => "warning",
+                _ => "notice",
+            };
+            let mut properties = format!("file={}", escape_property(&result.path));
+            if let Some(p) = f.position {
+                let _ = write!(properties, ",line={},col={}", p.line, p.column);
+            }
+            let _ = write!(properties, ",title={}", escape_property(&format!("continuity {}", f.code)));
+            let mut message = f.message.clone();
+            let pointer = f.pointer.to_string();
+            if !pointer.is_empty() {
+                let _ = write!(message, " (at {pointer})");
+            }
+            if let Some(hint) = &f.hint {
+                let _ = write!(message, "\nhint: {hint}");
+            }
+            if let Some(reason) = &f.allowed {
+                let _ = write!(message, "\nallowed: {reason}");
+            }
+            let _ = writeln!(out, "::{command} {properties}::{}", escape_data(&message));
+        }
+    }
+    let verdict = if total.fails(deny_warnings) { "invalid" } else { "valid" };
+    let _ = writeln!(out, "continuity validate: {verdict} ({})", total.describe());
+    out
+}
