@@ -1,10 +1,10 @@
 //! The validation pipeline for one plan text: JSON, format version, JSON Schema, model, rules.
 
+use continuity_schema::Plan;
 use continuity_schema::finding::{Finding, resolve_positions};
 use continuity_schema::load::{check_format_version, parse_json, plan_from_value};
 use continuity_schema::rules;
 use continuity_schema::types::Date;
-use continuity_schema::Plan;
 
 use crate::schema_check::SchemaCheck;
 
@@ -23,11 +23,21 @@ pub struct Checked {
 pub fn check_plan(bytes: &[u8], today: Date, schema: &SchemaCheck) -> Checked {
     let (text, value) = match parse_json(bytes) {
         Ok(parsed) => parsed,
-        Err(findings) => return Checked { plan: None, findings, readable: false },
+        Err(findings) => {
+            return Checked {
+                plan: None,
+                findings,
+                readable: false,
+            };
+        }
     };
     let unreadable = |text: &str, mut findings: Vec<Finding>| {
         resolve_positions(text, &mut findings);
-        Checked { plan: None, findings, readable: false }
+        Checked {
+            plan: None,
+            findings,
+            readable: false,
+        }
     };
     if let Some(finding) = check_format_version(&value) {
         return unreadable(text, vec![finding]);
@@ -38,10 +48,14 @@ pub fn check_plan(bytes: &[u8], today: Date, schema: &SchemaCheck) -> Checked {
     }
     let plan = match plan_from_value(&value) {
         Ok(plan) => plan,
-        Err(finding) => return unreadable(text, vec![finding]),
+        Err(findings) => return unreadable(text, findings),
     };
     drop(value);
     let mut findings = rules::check(&plan, today);
     resolve_positions(text, &mut findings);
-    Checked { plan: Some(plan), findings, readable: true }
+    Checked {
+        plan: Some(plan),
+        findings,
+        readable: true,
+    }
 }

@@ -19,14 +19,19 @@ pub fn read_plan(path: &Path) -> anyhow::Result<Input> {
     if path == Path::new("-") {
         return read_limited(std::io::stdin().lock());
     }
-    let metadata = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let metadata =
+        std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
     if metadata.is_dir() {
-        bail!("{} is a directory, not a plan file (give the path of a .json plan)", path.display());
+        bail!(
+            "{} is a directory, not a plan file (give the path of a .json plan)",
+            path.display()
+        );
     }
     if metadata.len() > MAX_PLAN_BYTES {
         return Ok(Input::TooLarge(metadata.len()));
     }
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     read_limited(file).with_context(|| format!("cannot read {}", path.display()))
 }
 

@@ -56,14 +56,21 @@ impl SchemaCheck {
     fn describe(&self, err: &ValidationError<'_>) -> Vec<Finding> {
         let pointer = Pointer::parse(err.instance_path().as_str()).unwrap_or_default();
         let instance = err.instance();
-        let finding = |code: &'static str, pointer: Pointer, message: String| Finding::new(code, Severity::Error, pointer, message);
+        let finding = |code: &'static str, pointer: Pointer, message: String| {
+            Finding::new(code, Severity::Error, pointer, message)
+        };
         match err.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 let known = self.known_properties(err.schema_path().as_str());
                 unexpected
                     .iter()
                     .map(|key| {
-                        let mut f = finding(codes::UNKNOWN_FIELD, pointer.join(key.as_str()), format!("unknown field `{key}`")).at_key();
+                        let mut f = finding(
+                            codes::UNKNOWN_FIELD,
+                            pointer.join(key.as_str()),
+                            format!("unknown field `{key}`"),
+                        )
+                        .at_key();
                         f.hint = Some(unknown_field_hint(key, &known));
                         f
                     })
@@ -71,20 +78,41 @@ impl SchemaCheck {
             }
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default();
-                vec![finding(codes::MISSING_FIELD, pointer.join(name), format!("missing field `{name}`"))
-                    .with_hint(self.field_description(err.schema_path().as_str(), name))]
+                vec![
+                    finding(
+                        codes::MISSING_FIELD,
+                        pointer.join(name),
+                        format!("missing field `{name}`"),
+                    )
+                    .with_hint(self.field_description(err.schema_path().as_str(), name)),
+                ]
             }
             ValidationErrorKind::Type { kind } => {
                 let expected = match kind {
                     TypeKind::Single(t) => t.to_string(),
-                    TypeKind::Multiple(ts) => ts.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(" or "),
+                    TypeKind::Multiple(ts) => ts
+                        .iter()
+                        .map(|t| t.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" or "),
                 };
                 let message = if instance.is_null() {
-                    format!("`null` is not allowed here; expected {}", article(&expected))
+                    format!(
+                        "`null` is not allowed here; expected {}",
+                        article(&expected)
+                    )
                 } else {
-                    format!("expected {}, found {}", article(&expected), describe_value(instance))
+                    format!(
+                        "expected {}, found {}",
+                        article(&expected),
+                        describe_value(instance)
+                    )
                 };
-                let hint = if instance.is_null() { "leave the field out when it has no value" } else { "check the value's type and quotes" };
+                let hint = if instance.is_null() {
+                    "leave the field out when it has no value"
+                } else {
+                    "check the value's type and quotes"
+                };
                 vec![finding(codes::WRONG_TYPE, pointer, message).with_hint(hint)]
             }
             ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
@@ -92,20 +120,42 @@ impl SchemaCheck {
                 let message = if options.is_empty() {
                     format!("{} is not a valid value here", describe_value(instance))
                 } else {
-                    format!("{} is not one of {}", describe_value(instance), options.join(", "))
+                    format!(
+                        "{} is not one of {}",
+                        describe_value(instance),
+                        options.join(", ")
+                    )
                 };
                 vec![finding(codes::INVALID_VALUE, pointer, message)]
             }
             ValidationErrorKind::Pattern { .. } | ValidationErrorKind::Format { .. } => {
                 let def = self.definition_of(err.schema_path().as_str());
-                let mut f = finding(codes::INVALID_VALUE, pointer, format!("{} {}", describe_value(instance), expectation(def.as_deref())));
-                if let Some(example) = def.as_deref().and_then(|d| self.schema["$defs"][d]["examples"][0].as_str()) {
+                let mut f = finding(
+                    codes::INVALID_VALUE,
+                    pointer,
+                    format!(
+                        "{} {}",
+                        describe_value(instance),
+                        expectation(def.as_deref())
+                    ),
+                );
+                if let Some(example) = def
+                    .as_deref()
+                    .and_then(|d| self.schema["$defs"][d]["examples"][0].as_str())
+                {
                     f.hint = Some(format!("for example `{example}`"));
                 }
                 vec![f]
             }
             ValidationErrorKind::MinLength { .. } if instance.as_str() == Some("") => {
-                vec![finding(codes::INVALID_VALUE, pointer, "this text must not be empty".into()).with_hint("fill it in, or leave the field out if it is optional")]
+                vec![
+                    finding(
+                        codes::INVALID_VALUE,
+                        pointer,
+                        "this text must not be empty".into(),
+                    )
+                    .with_hint("fill it in, or leave the field out if it is optional"),
+                ]
             }
             _ => {
                 let message = err.to_string();
@@ -144,12 +194,23 @@ impl SchemaCheck {
         let Some(alternatives) = self.schema.pointer(schema_path).and_then(Value::as_array) else {
             return Vec::new();
         };
-        alternatives.iter().filter_map(|a| a.get("const")).map(|c| format!("`{}`", c.as_str().map_or_else(|| c.to_string(), str::to_owned))).collect()
+        alternatives
+            .iter()
+            .filter_map(|a| a.get("const"))
+            .map(|c| {
+                format!(
+                    "`{}`",
+                    c.as_str().map_or_else(|| c.to_string(), str::to_owned)
+                )
+            })
+            .collect()
     }
 
     /// The `$defs` name at a keyword location such as `/$defs/Duration/pattern`.
     fn definition_of(&self, schema_path: &str) -> Option<String> {
-        let rest = schema_path.strip_prefix("/$defs/").or_else(|| schema_path.split("/$defs/").nth(1))?;
+        let rest = schema_path
+            .strip_prefix("/$defs/")
+            .or_else(|| schema_path.split("/$defs/").nth(1))?;
         rest.split('/').next().map(str::to_owned)
     }
 }
@@ -175,7 +236,14 @@ fn unknown_field_hint(key: &str, known: &[String]) -> String {
     match closest {
         Some((_, k)) => format!("did you mean `{k}`?"),
         None if known.is_empty() => "remove it: this object takes no other fields".into(),
-        None => format!("the fields here are {}", known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
+        None => format!(
+            "the fields here are {}",
+            known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 

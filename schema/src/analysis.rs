@@ -46,7 +46,13 @@ impl<'p> SystemGraph<'p> {
         let deps = plan
             .systems
             .iter()
-            .map(|system| system.depends_on.iter().filter_map(|d| ids.get(d.as_str()).copied()).collect())
+            .map(|system| {
+                system
+                    .depends_on
+                    .iter()
+                    .filter_map(|d| ids.get(d.as_str()).copied())
+                    .collect()
+            })
             .collect();
         SystemGraph { plan, ids, deps }
     }
@@ -61,7 +67,11 @@ impl<'p> SystemGraph<'p> {
 
     /// The systems a service names directly, resolved.
     pub fn service_roots(&self, service: &Service) -> Vec<usize> {
-        service.depends_on.iter().filter_map(|d| self.index_of(d.as_str())).collect()
+        service
+            .depends_on
+            .iter()
+            .filter_map(|d| self.index_of(d.as_str()))
+            .collect()
     }
 
     /// Visits every system in post-order (dependencies before dependants), ignoring back edges.
@@ -99,9 +109,18 @@ impl<'p> SystemGraph<'p> {
     /// The recovery chain of every system: its own estimated recovery time plus the slowest
     /// chain beneath it. Systems without an estimate count as zero (see [`Self::unknown_recovery`]).
     pub fn recovery_chains(&self) -> Vec<Chain> {
-        let mut chains = vec![Chain { minutes: 0, next: None }; self.deps.len()];
+        let mut chains = vec![
+            Chain {
+                minutes: 0,
+                next: None
+            };
+            self.deps.len()
+        ];
         for node in self.post_order() {
-            let own = self.plan.systems[node].recovery.as_ref().map_or(0, |r| r.time.as_minutes());
+            let own = self.plan.systems[node]
+                .recovery
+                .as_ref()
+                .map_or(0, |r| r.time.as_minutes());
             let slowest = self.deps[node]
                 .iter()
                 .filter(|&&d| d != node)
@@ -117,7 +136,10 @@ impl<'p> SystemGraph<'p> {
 
     /// The slowest chain among `roots`: total minutes and the path of system indexes.
     pub fn slowest_path(&self, chains: &[Chain], roots: &[usize]) -> (u64, Vec<usize>) {
-        let Some(&first) = roots.iter().max_by_key(|&&r| (chains[r].minutes, std::cmp::Reverse(r))) else {
+        let Some(&first) = roots
+            .iter()
+            .max_by_key(|&&r| (chains[r].minutes, std::cmp::Reverse(r)))
+        else {
             return (0, Vec::new());
         };
         let mut path = vec![first];
@@ -134,11 +156,20 @@ impl<'p> SystemGraph<'p> {
 
     /// The worst backup situation beneath every system.
     pub fn worst_backups(&self) -> Vec<WorstBackup> {
-        let mut worst = vec![WorstBackup { interval: None, unprotected: None }; self.deps.len()];
+        let mut worst = vec![
+            WorstBackup {
+                interval: None,
+                unprotected: None
+            };
+            self.deps.len()
+        ];
         for node in self.post_order() {
             let system = &self.plan.systems[node];
             let mut result = WorstBackup {
-                interval: system.backup.as_ref().map(|b| (b.frequency.as_minutes(), node)),
+                interval: system
+                    .backup
+                    .as_ref()
+                    .map(|b| (b.frequency.as_minutes(), node)),
                 unprotected: (system.backup.is_none() && system.kind.holds_data()).then_some(node),
             };
             for &d in &self.deps[node] {
@@ -179,7 +210,12 @@ impl<'p> SystemGraph<'p> {
     /// The most critical service criticality that needs each system (directly or beneath).
     pub fn criticality(&self) -> Vec<Option<Criticality>> {
         let mut level = vec![None; self.deps.len()];
-        for wanted in [Criticality::Critical, Criticality::High, Criticality::Medium, Criticality::Low] {
+        for wanted in [
+            Criticality::Critical,
+            Criticality::High,
+            Criticality::Medium,
+            Criticality::Low,
+        ] {
             let roots: Vec<usize> = self
                 .plan
                 .services
@@ -194,7 +230,12 @@ impl<'p> SystemGraph<'p> {
                     continue;
                 }
                 level[node] = Some(wanted);
-                stack.extend(self.deps[node].iter().copied().filter(|&d| level[d].is_none()));
+                stack.extend(
+                    self.deps[node]
+                        .iter()
+                        .copied()
+                        .filter(|&d| level[d].is_none()),
+                );
             }
         }
         level
@@ -314,7 +355,13 @@ mod tests {
     #[test]
     fn tarjan_finds_cycles_and_self_loops() {
         let deps = vec![vec![1], vec![2], vec![0], vec![3], vec![]];
-        let mut components: Vec<Vec<usize>> = tarjan(&deps).into_iter().map(|mut c| { c.sort(); c }).collect();
+        let mut components: Vec<Vec<usize>> = tarjan(&deps)
+            .into_iter()
+            .map(|mut c| {
+                c.sort();
+                c
+            })
+            .collect();
         components.sort();
         assert_eq!(components, vec![vec![0, 1, 2], vec![3], vec![4]]);
     }
@@ -322,7 +369,9 @@ mod tests {
     #[test]
     fn tarjan_survives_long_chains() {
         let n = 200_000;
-        let deps: Vec<Vec<usize>> = (0..n).map(|i| if i + 1 < n { vec![i + 1] } else { vec![0] }).collect();
+        let deps: Vec<Vec<usize>> = (0..n)
+            .map(|i| if i + 1 < n { vec![i + 1] } else { vec![0] })
+            .collect();
         assert_eq!(tarjan(&deps).len(), 1);
     }
 }

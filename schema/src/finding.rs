@@ -82,7 +82,12 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(code: impl Into<Cow<'static, str>>, severity: Severity, pointer: Pointer, message: impl Into<String>) -> Self {
+    pub fn new(
+        code: impl Into<Cow<'static, str>>,
+        severity: Severity,
+        pointer: Pointer,
+        message: impl Into<String>,
+    ) -> Self {
         Finding {
             code: code.into(),
             severity,
@@ -103,7 +108,10 @@ impl Finding {
     }
 
     pub fn with_subject(mut self, collection: &'static str, id: impl Into<String>) -> Self {
-        self.subject = Some(Subject { collection: Cow::Borrowed(collection), id: id.into() });
+        self.subject = Some(Subject {
+            collection: Cow::Borrowed(collection),
+            id: id.into(),
+        });
         self
     }
 

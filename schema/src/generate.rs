@@ -87,7 +87,11 @@ fn drop_null_alternative(map: &mut Map<String, Value>) {
     let is_null = |v: &Value| v.get("type").and_then(Value::as_str) == Some("null");
     if let Some(Value::Array(alternatives)) = map.get("anyOf") {
         if alternatives.iter().any(is_null) {
-            let mut rest: Vec<Value> = alternatives.iter().filter(|v| !is_null(v)).cloned().collect();
+            let mut rest: Vec<Value> = alternatives
+                .iter()
+                .filter(|v| !is_null(v))
+                .cloned()
+                .collect();
             map.remove("anyOf");
             if rest.len() == 1 {
                 if let Value::Object(inner) = rest.remove(0) {

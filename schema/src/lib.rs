@@ -4,9 +4,10 @@
 //! callers pass text in and the current date as an argument, and get values and findings back.
 //! That keeps it usable from the CLI and from the WebAssembly viewer alike.
 
-pub mod generate;
 pub mod analysis;
+pub mod docs;
 pub mod finding;
+pub mod generate;
 pub mod json;
 pub mod load;
 pub mod model;

@@ -31,18 +31,39 @@ pub mod codes {
 
     /// Every input error code with a one-line explanation, for `continuity rules` and the docs.
     pub const ALL: &[(&str, &str)] = &[
-        (FILE_TOO_LARGE, "The file is larger than the 64 MiB a plan may have; it is not read."),
+        (
+            FILE_TOO_LARGE,
+            "The file is larger than the 64 MiB a plan may have; it is not read.",
+        ),
         (EMPTY_FILE, "The file is empty or holds only white space."),
-        (BYTE_ORDER_MARK, "The file starts with a UTF-8 byte-order mark, which JSON does not allow."),
+        (
+            BYTE_ORDER_MARK,
+            "The file starts with a UTF-8 byte-order mark, which JSON does not allow.",
+        ),
         (INVALID_UTF8, "The file is not valid UTF-8 text."),
         (INVALID_JSON, "The file is not valid JSON."),
-        (NESTING_TOO_DEEP, "Arrays and objects are nested more than 128 levels deep."),
-        (DUPLICATE_KEY, "A key appears twice in one object; JSON parsers would silently keep one."),
-        (UNSUPPORTED_FORMAT_VERSION, "The plan is written for another version of the format."),
-        (UNKNOWN_FIELD, "A field the format does not define (often a typo)."),
+        (
+            NESTING_TOO_DEEP,
+            "Arrays and objects are nested more than 128 levels deep.",
+        ),
+        (
+            DUPLICATE_KEY,
+            "A key appears twice in one object; JSON parsers would silently keep one.",
+        ),
+        (
+            UNSUPPORTED_FORMAT_VERSION,
+            "The plan is written for another version of the format.",
+        ),
+        (
+            UNKNOWN_FIELD,
+            "A field the format does not define (often a typo).",
+        ),
         (MISSING_FIELD, "A required field is absent."),
         (WRONG_TYPE, "A value has the wrong JSON type."),
-        (INVALID_VALUE, "A value breaks the format's constraints (pattern, range, allowed values, calendar date)."),
+        (
+            INVALID_VALUE,
+            "A value breaks the format's constraints (pattern, range, allowed values, calendar date).",
+        ),
     ];
 }
 
@@ -51,15 +72,21 @@ pub mod codes {
 /// On success returns the text and its value; on failure, findings with positions.
 pub fn parse_json(bytes: &[u8]) -> Result<(&str, Value), Vec<Finding>> {
     let start = Position { line: 1, column: 1 };
-    let fail = |code: &'static str, message: String, hint: &str, position: Position, offset: usize| {
-        let mut finding = Finding::new(code, Severity::Error, Pointer::root(), message).with_hint(hint).at_offset(offset);
-        finding.position = Some(position);
-        vec![finding]
-    };
+    let fail =
+        |code: &'static str, message: String, hint: &str, position: Position, offset: usize| {
+            let mut finding = Finding::new(code, Severity::Error, Pointer::root(), message)
+                .with_hint(hint)
+                .at_offset(offset);
+            finding.position = Some(position);
+            vec![finding]
+        };
     if bytes.len() as u64 > MAX_PLAN_BYTES {
         return Err(fail(
             codes::FILE_TOO_LARGE,
-            format!("the file is {} bytes; a plan may have at most {MAX_PLAN_BYTES} bytes", bytes.len()),
+            format!(
+                "the file is {} bytes; a plan may have at most {MAX_PLAN_BYTES} bytes",
+                bytes.len()
+            ),
             "check that this is the plan file; split attachments out of the plan",
             start,
             0,
@@ -83,7 +110,10 @@ pub fn parse_json(bytes: &[u8]) -> Result<(&str, Value), Vec<Finding>> {
             let position = LineIndex::new(prefix).position(prefix, valid);
             return Err(fail(
                 codes::INVALID_UTF8,
-                format!("the file is not valid UTF-8: byte 0x{:02X} at offset {valid} cannot start or continue a character", bytes[valid]),
+                format!(
+                    "the file is not valid UTF-8: byte 0x{:02X} at offset {valid} cannot start or continue a character",
+                    bytes[valid]
+                ),
                 "save the file as UTF-8 (it may have been saved as Latin-1 or Windows-1252)",
                 position,
                 valid,
@@ -114,7 +144,10 @@ pub fn parse_json(bytes: &[u8]) -> Result<(&str, Value), Vec<Finding>> {
                     codes::DUPLICATE_KEY,
                     Severity::Error,
                     dup.object.join(dup.key.as_str()),
-                    format!("the key `{}` appears twice in this object (first at line {}, column {})", dup.key, first.line, first.column),
+                    format!(
+                        "the key `{}` appears twice in this object (first at line {}, column {})",
+                        dup.key, first.line, first.column
+                    ),
                 )
                 .with_hint("remove one of them; JSON readers would silently keep only one value")
                 .at_key()
@@ -132,20 +165,34 @@ fn json_error(text: &str, err: &serde_json::Error) -> Finding {
     let offset = lines.offset_of_byte_column(text, err.line(), err.column());
     let full = err.to_string();
     // serde_json appends " at line L column C"; the position is reported separately.
-    let message = full.rfind(" at line ").map_or(full.as_str(), |cut| &full[..cut]).to_owned();
+    let message = full
+        .rfind(" at line ")
+        .map_or(full.as_str(), |cut| &full[..cut])
+        .to_owned();
     let (code, hint) = if message.contains("recursion limit exceeded") {
-        (codes::NESTING_TOO_DEEP, "a plan nests a few levels deep; this file is not a plan")
+        (
+            codes::NESTING_TOO_DEEP,
+            "a plan nests a few levels deep; this file is not a plan",
+        )
     } else if err.is_eof() {
-        (codes::INVALID_JSON, "the file ends too early: look for an unclosed bracket, brace or string")
+        (
+            codes::INVALID_JSON,
+            "the file ends too early: look for an unclosed bracket, brace or string",
+        )
     } else {
-        (codes::INVALID_JSON, "look for a missing comma, quote or bracket at or just before this point")
+        (
+            codes::INVALID_JSON,
+            "look for a missing comma, quote or bracket at or just before this point",
+        )
     };
     let message = if code == codes::NESTING_TOO_DEEP {
         "arrays and objects are nested more than 128 levels deep".to_owned()
     } else {
         format!("invalid JSON: {message}")
     };
-    let mut finding = Finding::new(code, Severity::Error, Pointer::root(), message).with_hint(hint).at_offset(offset);
+    let mut finding = Finding::new(code, Severity::Error, Pointer::root(), message)
+        .with_hint(hint)
+        .at_offset(offset);
     finding.position = Some(lines.position(text, offset));
     finding
 }
@@ -172,7 +219,7 @@ pub fn check_format_version(value: &Value) -> Option<Finding> {
 ///
 /// The schema is generated from the model, so this fails only where the schema cannot say
 /// everything (a calendar date such as `2026-02-30`), or when the schema check was skipped.
-pub fn plan_from_value(value: &Value) -> Result<Plan, Finding> {
+pub fn plan_from_value(value: &Value) -> Result<Plan, Vec<Finding>> {
     serde_path_to_error::deserialize(value).map_err(|err| {
         let pointer: Pointer = err
             .path()
@@ -180,7 +227,8 @@ pub fn plan_from_value(value: &Value) -> Result<Plan, Finding> {
             .filter_map(|segment| match segment {
                 serde_path_to_error::Segment::Seq { index } => Some(Segment::Index(*index)),
                 serde_path_to_error::Segment::Map { key } => Some(Segment::Key(key.clone())),
-                serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => None,
+                serde_path_to_error::Segment::Enum { .. }
+                | serde_path_to_error::Segment::Unknown => None,
             })
             .collect();
         let message = err.inner().to_string();
@@ -193,7 +241,7 @@ pub fn plan_from_value(value: &Value) -> Result<Plan, Finding> {
         } else {
             codes::INVALID_VALUE
         };
-        Finding::new(code, Severity::Error, pointer, message)
+        vec![Finding::new(code, Severity::Error, pointer, message)]
     })
 }
 
@@ -217,14 +265,23 @@ mod tests {
         let e = error(b"{\n  \"a\": 1\n  \"b\": 2\n}");
         assert_eq!(e.code, codes::INVALID_JSON);
         assert_eq!(at(&e), (3, 3));
-        assert!(e.message.starts_with("invalid JSON: expected `,` or `}`"), "{}", e.message);
+        assert!(
+            e.message.starts_with("invalid JSON: expected `,` or `}`"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
     fn truncated_file() {
         let e = error(b"{\"a\": [1, 2");
         assert_eq!(e.code, codes::INVALID_JSON);
-        assert!(e.hint.as_deref().unwrap_or_default().contains("ends too early"));
+        assert!(
+            e.hint
+                .as_deref()
+                .unwrap_or_default()
+                .contains("ends too early")
+        );
     }
 
     #[test]
@@ -257,7 +314,10 @@ mod tests {
     #[test]
     fn other_format_versions_are_named() {
         let value: Value = serde_json::json!({"format_version": 2});
-        assert_eq!(check_format_version(&value).map(|f| f.code), Some(codes::UNSUPPORTED_FORMAT_VERSION.into()));
+        assert_eq!(
+            check_format_version(&value).map(|f| f.code),
+            Some(codes::UNSUPPORTED_FORMAT_VERSION.into())
+        );
         assert!(check_format_version(&serde_json::json!({"format_version": 1})).is_none());
     }
 }

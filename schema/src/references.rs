@@ -141,66 +141,154 @@ pub struct Reference<'p> {
 /// to their parent and are not listed (see the `dangling-reference` rule).
 pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
     let mut refs = Refs { out: Vec::new() };
-    refs.one(pointer!["plan", "owner"], Collection::People, plan.plan.owner.as_str());
-    refs.many(pointer!["plan", "contributors"], Collection::People, &plan.plan.contributors);
-    refs.many(pointer!["activation", "authorised_roles"], Collection::Roles, &plan.activation.authorised_roles);
+    refs.one(
+        pointer!["plan", "owner"],
+        Collection::People,
+        plan.plan.owner.as_str(),
+    );
+    refs.many(
+        pointer!["plan", "contributors"],
+        Collection::People,
+        &plan.plan.contributors,
+    );
+    refs.many(
+        pointer!["activation", "authorised_roles"],
+        Collection::Roles,
+        &plan.activation.authorised_roles,
+    );
     for (i, role) in plan.roles.iter().enumerate() {
-        refs.many(pointer!["roles", i, "members"], Collection::People, &role.members);
+        refs.many(
+            pointer!["roles", i, "members"],
+            Collection::People,
+            &role.members,
+        );
     }
     for (i, s) in plan.services.iter().enumerate() {
         let at = pointer!["services", i];
         refs.opt(at.join("owner"), Collection::People, s.owner.as_ref());
         refs.many(at.join("depends_on"), Collection::Systems, &s.depends_on);
-        refs.many(at.join("alternate_locations"), Collection::Locations, &s.alternate_locations);
+        refs.many(
+            at.join("alternate_locations"),
+            Collection::Locations,
+            &s.alternate_locations,
+        );
     }
     for (i, s) in plan.systems.iter().enumerate() {
         let at = pointer!["systems", i];
-        refs.opt(at.join("location"), Collection::Locations, s.location.as_ref());
-        refs.opt(at.join("supplier"), Collection::Suppliers, s.supplier.as_ref());
+        refs.opt(
+            at.join("location"),
+            Collection::Locations,
+            s.location.as_ref(),
+        );
+        refs.opt(
+            at.join("supplier"),
+            Collection::Suppliers,
+            s.supplier.as_ref(),
+        );
         refs.opt(at.join("owner"), Collection::People, s.owner.as_ref());
         refs.many(at.join("depends_on"), Collection::Systems, &s.depends_on);
     }
     for (i, l) in plan.locations.iter().enumerate() {
-        refs.opt(pointer!["locations", i, "contact"], Collection::People, l.contact.as_ref());
+        refs.opt(
+            pointer!["locations", i, "contact"],
+            Collection::People,
+            l.contact.as_ref(),
+        );
     }
     for (i, s) in plan.scenarios.iter().enumerate() {
         let at = pointer!["scenarios", i];
-        refs.many(at.join("affected_services"), Collection::Services, &s.affected_services);
-        refs.many(at.join("affected_systems"), Collection::Systems, &s.affected_systems);
+        refs.many(
+            at.join("affected_services"),
+            Collection::Services,
+            &s.affected_services,
+        );
+        refs.many(
+            at.join("affected_systems"),
+            Collection::Systems,
+            &s.affected_systems,
+        );
         for (j, step) in s.steps.iter().enumerate() {
             let at = at.join("steps").join(j);
             refs.one(at.join("role"), Collection::Roles, step.role.as_str());
             refs.many(at.join("systems"), Collection::Systems, &step.systems);
-            refs.opt(at.join("location"), Collection::Locations, step.location.as_ref());
+            refs.opt(
+                at.join("location"),
+                Collection::Locations,
+                step.location.as_ref(),
+            );
         }
     }
     for (i, r) in plan.risks.iter().enumerate() {
-        refs.many(pointer!["risks", i, "scenarios"], Collection::Scenarios, &r.scenarios);
-        refs.opt(pointer!["risks", i, "owner"], Collection::People, r.owner.as_ref());
+        refs.many(
+            pointer!["risks", i, "scenarios"],
+            Collection::Scenarios,
+            &r.scenarios,
+        );
+        refs.opt(
+            pointer!["risks", i, "owner"],
+            Collection::People,
+            r.owner.as_ref(),
+        );
     }
     for (i, a) in plan.communication.audiences.iter().enumerate() {
-        refs.one(pointer!["communication", "audiences", i, "responsible"], Collection::Roles, a.responsible.as_str());
+        refs.one(
+            pointer!["communication", "audiences", i, "responsible"],
+            Collection::Roles,
+            a.responsible.as_str(),
+        );
     }
     for (i, t) in plan.communication.templates.iter().enumerate() {
         let at = pointer!["communication", "templates", i];
-        refs.one(at.join("audience"), Collection::Audiences, t.audience.as_str());
-        refs.opt(at.join("scenario"), Collection::Scenarios, t.scenario.as_ref());
+        refs.one(
+            at.join("audience"),
+            Collection::Audiences,
+            t.audience.as_str(),
+        );
+        refs.opt(
+            at.join("scenario"),
+            Collection::Scenarios,
+            t.scenario.as_ref(),
+        );
     }
     for (i, c) in plan.distribution.iter().enumerate() {
-        refs.one(pointer!["distribution", i, "holder"], Collection::People, c.holder.as_str());
+        refs.one(
+            pointer!["distribution", i, "holder"],
+            Collection::People,
+            c.holder.as_str(),
+        );
     }
     for (i, e) in plan.exercises.iter().enumerate() {
-        refs.opt(pointer!["exercises", i, "scenario"], Collection::Scenarios, e.scenario.as_ref());
-        refs.many(pointer!["exercises", i, "participants"], Collection::People, &e.participants);
+        refs.opt(
+            pointer!["exercises", i, "scenario"],
+            Collection::Scenarios,
+            e.scenario.as_ref(),
+        );
+        refs.many(
+            pointer!["exercises", i, "participants"],
+            Collection::People,
+            &e.participants,
+        );
     }
     for (i, a) in plan.actions.iter().enumerate() {
         let at = pointer!["actions", i];
-        refs.opt(at.join("exercise"), Collection::Exercises, a.exercise.as_ref());
-        refs.opt(at.join("incident"), Collection::Incidents, a.incident.as_ref());
+        refs.opt(
+            at.join("exercise"),
+            Collection::Exercises,
+            a.exercise.as_ref(),
+        );
+        refs.opt(
+            at.join("incident"),
+            Collection::Incidents,
+            a.incident.as_ref(),
+        );
         refs.one(at.join("owner"), Collection::People, a.owner.as_str());
     }
     for (i, a) in plan.allow.iter().enumerate() {
-        refs.opt(pointer!["allow", i, "accepted_by"], Collection::People, a.accepted_by.as_ref());
+        refs.opt(
+            pointer!["allow", i, "accepted_by"],
+            Collection::People,
+            a.accepted_by.as_ref(),
+        );
     }
     refs.out
 }
@@ -211,7 +299,11 @@ struct Refs<'p> {
 
 impl<'p> Refs<'p> {
     fn one(&mut self, pointer: Pointer, target: Collection, id: &'p str) {
-        self.out.push(Reference { pointer, target, id });
+        self.out.push(Reference {
+            pointer,
+            target,
+            id,
+        });
     }
 
     fn opt<T: AsRef<str>>(&mut self, pointer: Pointer, target: Collection, id: Option<&'p T>) {

@@ -38,7 +38,11 @@ pub fn canonical_text(plan: &Plan) -> anyhow::Result<String> {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let paths = if args.plans.is_empty() { default_plans()? } else { args.plans.clone() };
+    let paths = if args.plans.is_empty() {
+        default_plans()?
+    } else {
+        args.plans.clone()
+    };
     let schema = SchemaCheck::new()?;
     let mut outcome = Outcome::Success;
     let mut report = String::new();
@@ -50,14 +54,20 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         let display = display_path(path);
         let bytes = match read_plan(path)? {
             Input::Bytes(bytes) => bytes,
-            Input::TooLarge(size) => bail!("{display} is {size} bytes, larger than a plan may be; not formatted"),
+            Input::TooLarge(size) => {
+                bail!("{display} is {size} bytes, larger than a plan may be; not formatted")
+            }
         };
         // The date only matters to rules, which do not decide whether a file can be formatted.
         let checked = check_plan(&bytes, crate::clock::today(), &schema);
         let Some(plan) = checked.plan.filter(|_| checked.readable) else {
             let mut findings: Vec<_> = checked.findings;
             sort_findings(&mut findings);
-            unreadable.push(FileResult { path: display, source: String::from_utf8_lossy(&bytes).into_owned(), findings });
+            unreadable.push(FileResult {
+                path: display,
+                source: String::from_utf8_lossy(&bytes).into_owned(),
+                findings,
+            });
             outcome = Outcome::Failure;
             continue;
         };
@@ -65,19 +75,26 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         if canonical.as_bytes() == bytes.as_slice() {
             continue;
         }
-        ensure_round_trip(&plan, &canonical).with_context(|| format!("{display} was not formatted"))?;
+        ensure_round_trip(&plan, &canonical)
+            .with_context(|| format!("{display} was not formatted"))?;
         if args.check {
-            report.push_str(&format!("{display}: not in canonical layout (run `continuity fmt {display}`)\n"));
+            report.push_str(&format!(
+                "{display}: not in canonical layout (run `continuity fmt {display}`)\n"
+            ));
             outcome = Outcome::Failure;
         } else {
-            write_atomically(path, canonical.as_bytes()).with_context(|| format!("cannot write {display}"))?;
+            write_atomically(path, canonical.as_bytes())
+                .with_context(|| format!("cannot write {display}"))?;
             report.push_str(&format!("{display}: formatted\n"));
         }
     }
     if !unreadable.is_empty() {
         let mut text = output::human(&unreadable, false);
         for result in &unreadable {
-            text.push_str(&format!("{}: not formatted, because it is not a valid plan (fix the errors above first)\n", result.path));
+            text.push_str(&format!(
+                "{}: not formatted, because it is not a valid plan (fix the errors above first)\n",
+                result.path
+            ));
         }
         let mut stderr = anstream::stderr();
         stderr.write_all(text.as_bytes())?;
@@ -90,7 +107,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
 fn ensure_round_trip(plan: &Plan, canonical: &str) -> anyhow::Result<()> {
     let reread = parse_json(canonical.as_bytes())
         .map_err(|_| anyhow::anyhow!("internal error: the canonical text is not valid JSON"))
-        .and_then(|(_, value)| plan_from_value(&value).map_err(|f| anyhow::anyhow!("internal error: the canonical text does not parse: {}", f.message)))?;
+        .and_then(|(_, value)| {
+            plan_from_value(&value).map_err(|_| {
+                anyhow::anyhow!("internal error: the canonical text does not read back as a plan")
+            })
+        })?;
     if &reread != plan {
         bail!("internal error: the canonical text does not read back as the same plan");
     }
@@ -100,7 +121,10 @@ fn ensure_round_trip(plan: &Plan, canonical: &str) -> anyhow::Result<()> {
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, keeping the
 /// original's permissions: a crash leaves either the old or the new file, never half of one.
 fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;

@@ -49,7 +49,11 @@ pub enum Deny {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let paths = if args.plans.is_empty() { default_plans()? } else { args.plans.clone() };
+    let paths = if args.plans.is_empty() {
+        default_plans()?
+    } else {
+        args.plans.clone()
+    };
     let today = args.today.unwrap_or_else(crate::clock::today);
     let deny_warnings = args.deny == Some(Deny::Warnings);
     let schema = SchemaCheck::new()?;
@@ -63,12 +67,22 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Format::Github => output::github(&results, deny_warnings),
     };
     print(&text)?;
-    let failed = results.iter().any(|r| Summary::of(&r.findings).fails(deny_warnings));
-    Ok(if failed { Outcome::Failure } else { Outcome::Success })
+    let failed = results
+        .iter()
+        .any(|r| Summary::of(&r.findings).fails(deny_warnings));
+    Ok(if failed {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    })
 }
 
 /// Validates one file; only failures to read it at all are errors of the tool.
-pub fn validate_file(path: &std::path::Path, today: Date, schema: &SchemaCheck) -> anyhow::Result<FileResult> {
+pub fn validate_file(
+    path: &std::path::Path,
+    today: Date,
+    schema: &SchemaCheck,
+) -> anyhow::Result<FileResult> {
     let display = display_path(path);
     let bytes = match read_plan(path)? {
         Input::Bytes(bytes) => bytes,
@@ -77,14 +91,25 @@ pub fn validate_file(path: &std::path::Path, today: Date, schema: &SchemaCheck) 
                 codes::FILE_TOO_LARGE,
                 Severity::Error,
                 Pointer::root(),
-                format!("the file is {size} bytes; a plan may have at most {} bytes", continuity_schema::load::MAX_PLAN_BYTES),
+                format!(
+                    "the file is {size} bytes; a plan may have at most {} bytes",
+                    continuity_schema::load::MAX_PLAN_BYTES
+                ),
             )
             .with_hint("check that this is the plan file; it was not read");
             finding.position = Some(Position { line: 1, column: 1 });
-            return Ok(FileResult { path: display, source: String::new(), findings: vec![finding] });
+            return Ok(FileResult {
+                path: display,
+                source: String::new(),
+                findings: vec![finding],
+            });
         }
     };
     let mut checked = check_plan(&bytes, today, schema);
     sort_findings(&mut checked.findings);
-    Ok(FileResult { path: display, source: String::from_utf8_lossy(&bytes).into_owned(), findings: checked.findings })
+    Ok(FileResult {
+        path: display,
+        source: String::from_utf8_lossy(&bytes).into_owned(),
+        findings: checked.findings,
+    })
 }

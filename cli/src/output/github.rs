@@ -8,7 +8,9 @@ use super::{FileResult, Summary};
 
 /// Escapes the message part of a workflow command.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value of a workflow command.
@@ -32,7 +34,11 @@ pub fn render(results: &[FileResult], deny_warnings: bool) -> String {
             if let Some(p) = f.position {
                 let _ = write!(properties, ",line={},col={}", p.line, p.column);
             }
-            let _ = write!(properties, ",title={}", escape_property(&format!("continuity {}", f.code)));
+            let _ = write!(
+                properties,
+                ",title={}",
+                escape_property(&format!("continuity {}", f.code))
+            );
             let mut message = f.message.clone();
             let pointer = f.pointer.to_string();
             if !pointer.is_empty() {
@@ -47,7 +53,11 @@ pub fn render(results: &[FileResult], deny_warnings: bool) -> String {
             let _ = writeln!(out, "::{command} {properties}::{}", escape_data(&message));
         }
     }
-    let verdict = if total.fails(deny_warnings) { "invalid" } else { "valid" };
+    let verdict = if total.fails(deny_warnings) {
+        "invalid"
+    } else {
+        "valid"
+    };
     let _ = writeln!(out, "continuity validate: {verdict} ({})", total.describe());
     out
 }

@@ -26,11 +26,25 @@ pub fn render(results: &[FileResult], deny_warnings: bool) -> String {
         for finding in &result.findings {
             render_finding(&mut out, result, &lines, finding);
         }
-        let verdict = if summary.fails(deny_warnings) { format!("{ERROR}invalid{ERROR:#}") } else { format!("{ALLOWED}valid{ALLOWED:#}") };
-        let _ = writeln!(out, "{BOLD}{}{BOLD:#}: {verdict} ({})", result.path, summary.describe());
+        let verdict = if summary.fails(deny_warnings) {
+            format!("{ERROR}invalid{ERROR:#}")
+        } else {
+            format!("{ALLOWED}valid{ALLOWED:#}")
+        };
+        let _ = writeln!(
+            out,
+            "{BOLD}{}{BOLD:#}: {verdict} ({})",
+            result.path,
+            summary.describe()
+        );
     }
     if results.len() > 1 {
-        let _ = writeln!(out, "{BOLD}{} files{BOLD:#}: {}", results.len(), total.describe());
+        let _ = writeln!(
+            out,
+            "{BOLD}{} files{BOLD:#}: {}",
+            results.len(),
+            total.describe()
+        );
     }
     out
 }
@@ -42,23 +56,43 @@ fn render_finding(out: &mut String, result: &FileResult, lines: &LineIndex, find
         (false, Severity::Warning) => ("warning", WARNING),
         (false, Severity::Info) => ("info", INFO),
     };
-    let _ = writeln!(out, "{style}{label}[{}]{style:#}{BOLD}: {}{BOLD:#}", finding.code, finding.message);
+    let _ = writeln!(
+        out,
+        "{style}{label}[{}]{style:#}{BOLD}: {}{BOLD:#}",
+        finding.code, finding.message
+    );
     let place = match finding.position {
         Some(p) => format!("{}:{}:{}", result.path, p.line, p.column),
         None => result.path.clone(),
     };
     let path = finding.pointer.to_string();
-    let path = if path.is_empty() { String::new() } else { format!(" at {path}") };
+    let path = if path.is_empty() {
+        String::new()
+    } else {
+        format!(" at {path}")
+    };
     let _ = writeln!(out, "  {DIM}-->{DIM:#} {place}{path}");
     if let (Some(position), Some(offset)) = (finding.position, finding.offset) {
         let text = lines.line_text(&result.source, position.line);
         if text.chars().count() <= 200 {
             let gutter = position.line.to_string().len();
-            let width = token_width(&result.source[offset.min(result.source.len())..], text.chars().count() + 1 - position.column);
+            let width = token_width(
+                &result.source[offset.min(result.source.len())..],
+                text.chars().count() + 1 - position.column,
+            );
             let _ = writeln!(out, "{DIM}{:gutter$} |{DIM:#}", "");
             let _ = writeln!(out, "{DIM}{} |{DIM:#} {text}", position.line);
-            let pad: String = text.chars().take(position.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-            let _ = writeln!(out, "{DIM}{:gutter$} |{DIM:#} {pad}{style}{}{style:#}", "", "^".repeat(width.max(1)));
+            let pad: String = text
+                .chars()
+                .take(position.column - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = writeln!(
+                out,
+                "{DIM}{:gutter$} |{DIM:#} {pad}{style}{}{style:#}",
+                "",
+                "^".repeat(width.max(1))
+            );
         }
     }
     if let Some(hint) = &finding.hint {
@@ -89,7 +123,10 @@ fn token_width(rest: &str, room: usize) -> usize {
             n
         }
         Some('{' | '[') | None => 1,
-        Some(_) => rest.chars().take_while(|c| !matches!(c, ',' | '}' | ']' | ' ' | '\n' | '\r' | '\t')).count(),
+        Some(_) => rest
+            .chars()
+            .take_while(|c| !matches!(c, ',' | '}' | ']' | ' ' | '\n' | '\r' | '\t'))
+            .count(),
     };
     width.min(room.max(1))
 }

@@ -63,7 +63,12 @@ pub fn render(results: &[FileResult], today: &str, deny_warnings: bool) -> Strin
         .map(|r| {
             let summary = Summary::of(&r.findings);
             total.add(summary);
-            FileDoc { path: &r.path, passed: !summary.fails(deny_warnings), summary, findings: r.findings.iter().map(FindingDoc::from).collect() }
+            FileDoc {
+                path: &r.path,
+                passed: !summary.fails(deny_warnings),
+                summary,
+                findings: r.findings.iter().map(FindingDoc::from).collect(),
+            }
         })
         .collect();
     let document = Document {

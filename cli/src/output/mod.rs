@@ -70,7 +70,11 @@ impl Summary {
         .filter(|(n, _, _)| *n > 0)
         .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
         .collect();
-        if parts.is_empty() { "no findings".into() } else { parts.join(", ") }
+        if parts.is_empty() {
+            "no findings".into()
+        } else {
+            parts.join(", ")
+        }
     }
 }
 
@@ -79,6 +83,11 @@ impl Summary {
 /// in the order the rule reported them (document order, or the source page's steps for
 /// `section-empty`, so that a new plan's findings read as a to-do list).
 pub fn sort_findings(findings: &mut [Finding]) {
-    let rank = |code: &str| continuity_schema::rules::RULES.iter().position(|r| r.name == code).map_or(0, |i| i + 1);
+    let rank = |code: &str| {
+        continuity_schema::rules::RULES
+            .iter()
+            .position(|r| r.name == code)
+            .map_or(0, |i| i + 1)
+    };
     findings.sort_by_key(|f| (f.allowed.is_some(), f.severity, rank(&f.code)));
 }

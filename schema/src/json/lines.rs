@@ -64,15 +64,27 @@ mod tests {
         let text = "{\n  \"naam\": \"Zoë\", \"x\": 1\n}";
         let index = LineIndex::new(text);
         let x = text.find("\"x\"").expect("present");
-        assert_eq!(index.position(text, x), Position { line: 2, column: 18 });
+        assert_eq!(
+            index.position(text, x),
+            Position {
+                line: 2,
+                column: 18
+            }
+        );
         assert_eq!(index.position(text, 0), Position { line: 1, column: 1 });
-        assert_eq!(index.position(text, text.len()), Position { line: 3, column: 2 });
+        assert_eq!(
+            index.position(text, text.len()),
+            Position { line: 3, column: 2 }
+        );
         assert_eq!(index.line_text(text, 2), "  \"naam\": \"Zoë\", \"x\": 1");
     }
 
     #[test]
     fn a_byte_column_inside_a_character_rounds_down() {
         let text = "é";
-        assert_eq!(LineIndex::new(text).position(text, 1), Position { line: 1, column: 1 });
+        assert_eq!(
+            LineIndex::new(text).position(text, 1),
+            Position { line: 1, column: 1 }
+        );
     }
 }

@@ -107,12 +107,18 @@ mod tests {
         for text in ["", "/services/3/rto", "/a~1b/c~0d", "/$schema", "/x/01"] {
             assert_eq!(Pointer::parse(text).expect(text).to_string(), text);
         }
-        assert_eq!(Pointer::parse("/x/01").expect("parses").segments()[1], Segment::Key("01".into()));
+        assert_eq!(
+            Pointer::parse("/x/01").expect("parses").segments()[1],
+            Segment::Key("01".into())
+        );
         assert_eq!(Pointer::parse("nope"), None);
     }
 
     #[test]
     fn macro_builds_the_same_pointer() {
-        assert_eq!(crate::pointer!["services", 3, "rto"].to_string(), "/services/3/rto");
+        assert_eq!(
+            crate::pointer!["services", 3, "rto"].to_string(),
+            "/services/3/rto"
+        );
     }
 }

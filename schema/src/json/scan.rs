@@ -42,17 +42,27 @@ pub fn locate(text: &str, pointers: &[Pointer]) -> Vec<Option<Located>> {
     if !trie.nodes[0].targets.is_empty() {
         let start = text.len() - text.trim_start().len();
         for &t in &trie.nodes[0].targets {
-            found[t] = Some(Located { value: start, key: None });
+            found[t] = Some(Located {
+                value: start,
+                key: None,
+            });
         }
     }
-    let mut visitor = Locator { trie: &trie, nodes: vec![Some(0)], found: &mut found };
+    let mut visitor = Locator {
+        trie: &trie,
+        nodes: vec![Some(0)],
+        found: &mut found,
+    };
     walk(text, &mut visitor);
     found
 }
 
 /// Every key repeated within one object, in document order.
 pub fn duplicate_keys(text: &str) -> Vec<DuplicateKey> {
-    let mut visitor = DuplicateFinder { seen: Vec::new(), found: Vec::new() };
+    let mut visitor = DuplicateFinder {
+        seen: Vec::new(),
+        found: Vec::new(),
+    };
     walk(text, &mut visitor);
     visitor.found
 }
@@ -96,7 +106,11 @@ fn walk<'t>(text: &'t str, visitor: &mut impl Visitor<'t>) {
             visitor.value(i, &stack);
             match bytes[i] {
                 b'{' => {
-                    stack.push(Frame { is_object: true, index: 0, key: None });
+                    stack.push(Frame {
+                        is_object: true,
+                        index: 0,
+                        key: None,
+                    });
                     visitor.open(stack.len());
                     i = skip_ws(bytes, i + 1);
                     if bytes.get(i) == Some(&b'}') {
@@ -112,7 +126,11 @@ fn walk<'t>(text: &'t str, visitor: &mut impl Visitor<'t>) {
                     continue;
                 }
                 b'[' => {
-                    stack.push(Frame { is_object: false, index: 0, key: None });
+                    stack.push(Frame {
+                        is_object: false,
+                        index: 0,
+                        key: None,
+                    });
                     visitor.open(stack.len());
                     i = skip_ws(bytes, i + 1);
                     if bytes.get(i) == Some(&b']') {
@@ -127,7 +145,9 @@ fn walk<'t>(text: &'t str, visitor: &mut impl Visitor<'t>) {
                     None => return,
                 },
                 _ => {
-                    while i < bytes.len() && !matches!(bytes[i], b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r') {
+                    while i < bytes.len()
+                        && !matches!(bytes[i], b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
+                    {
                         i += 1;
                     }
                 }
@@ -135,7 +155,9 @@ fn walk<'t>(text: &'t str, visitor: &mut impl Visitor<'t>) {
             expect_value = false;
         } else {
             i = skip_ws(bytes, i);
-            let Some(frame) = stack.last_mut() else { return };
+            let Some(frame) = stack.last_mut() else {
+                return;
+            };
             match bytes.get(i) {
                 Some(b',') => {
                     i = skip_ws(bytes, i + 1);
@@ -161,7 +183,12 @@ fn walk<'t>(text: &'t str, visitor: &mut impl Visitor<'t>) {
 }
 
 /// Reads `"key" :` at `i`, records it on the top frame and returns the offset of the value.
-fn read_key<'t>(text: &'t str, i: usize, stack: &mut [Frame<'t>], visitor: &mut impl Visitor<'t>) -> Option<usize> {
+fn read_key<'t>(
+    text: &'t str,
+    i: usize,
+    stack: &mut [Frame<'t>],
+    visitor: &mut impl Visitor<'t>,
+) -> Option<usize> {
     let bytes = text.as_bytes();
     if bytes.get(i) != Some(&b'"') {
         return None;
@@ -222,7 +249,13 @@ struct Trie {
 
 impl Default for Trie {
     fn default() -> Self {
-        Trie { nodes: vec![TrieNode { keys: HashMap::new(), indexes: HashMap::new(), targets: Vec::new() }] }
+        Trie {
+            nodes: vec![TrieNode {
+                keys: HashMap::new(),
+                indexes: HashMap::new(),
+                targets: Vec::new(),
+            }],
+        }
     }
 }
 
@@ -236,7 +269,11 @@ impl Trie {
                 Segment::Index(index) => *self.nodes[node].indexes.entry(*index).or_insert(next),
             };
             if child == next {
-                self.nodes.push(TrieNode { keys: HashMap::new(), indexes: HashMap::new(), targets: Vec::new() });
+                self.nodes.push(TrieNode {
+                    keys: HashMap::new(),
+                    indexes: HashMap::new(),
+                    targets: Vec::new(),
+                });
             }
             node = child;
         }
@@ -270,7 +307,10 @@ impl<'t> Visitor<'t> for Locator<'_> {
         let node = parent.and_then(|p| self.trie.child(p, &stack[depth - 1]));
         self.nodes.push(node);
         if let Some(node) = node {
-            let key = stack[depth - 1].key.filter(|_| stack[depth - 1].is_object).map(|(_, at)| at);
+            let key = stack[depth - 1]
+                .key
+                .filter(|_| stack[depth - 1].is_object)
+                .map(|(_, at)| at);
             for &t in &self.trie.nodes[node].targets {
                 self.found[t] = Some(Located { value: offset, key });
             }
@@ -298,12 +338,19 @@ impl<'t> Visitor<'t> for DuplicateFinder<'t> {
 
     fn key(&mut self, raw: &'t str, offset: usize, stack: &[Frame<'t>]) {
         let depth = stack.len();
-        let Some(keys) = self.seen.get_mut(depth.wrapping_sub(1)) else { return };
+        let Some(keys) = self.seen.get_mut(depth.wrapping_sub(1)) else {
+            return;
+        };
         let key = unescape(raw);
         if let Some(&first) = keys.get(&key) {
             // The object's own position is given by the members that lead to it.
             let object = pointer_of(&stack[..depth - 1]);
-            self.found.push(DuplicateKey { object, key: key.into_owned(), first, second: offset });
+            self.found.push(DuplicateKey {
+                object,
+                key: key.into_owned(),
+                first,
+                second: offset,
+            });
         } else {
             keys.insert(key, offset);
         }
@@ -331,9 +378,27 @@ mod tests {
             Pointer::root(),
         ];
         let found = locate(text, &pointers);
-        assert_eq!(found[0], Some(Located { value: at(text, "\"x\""), key: Some(at(text, "\"c\"")) }));
-        assert_eq!(found[1], Some(Located { value: at(text, "true"), key: None }));
-        assert_eq!(found[2], Some(Located { value: at(text, "null"), key: Some(at(text, "\"d~/e\"")) }));
+        assert_eq!(
+            found[0],
+            Some(Located {
+                value: at(text, "\"x\""),
+                key: Some(at(text, "\"c\""))
+            })
+        );
+        assert_eq!(
+            found[1],
+            Some(Located {
+                value: at(text, "true"),
+                key: None
+            })
+        );
+        assert_eq!(
+            found[2],
+            Some(Located {
+                value: at(text, "null"),
+                key: Some(at(text, "\"d~/e\""))
+            })
+        );
         assert_eq!(found[3], None);
         assert_eq!(found[4].map(|l| l.value), Some(at(text, "{\"b\"")));
         assert_eq!(found[5].map(|l| l.value), Some(0));
@@ -342,7 +407,10 @@ mod tests {
     #[test]
     fn escaped_keys_match_their_unescaped_pointer() {
         let text = r#"{"r\u0074o": "4h"}"#;
-        assert_eq!(locate(text, &[pointer!["rto"]])[0].map(|l| l.value), Some(at(text, "\"4h\"")));
+        assert_eq!(
+            locate(text, &[pointer!["rto"]])[0].map(|l| l.value),
+            Some(at(text, "\"4h\""))
+        );
     }
 
     #[test]

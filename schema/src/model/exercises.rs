@@ -26,7 +26,9 @@ pub struct ExerciseSchedule {
 }
 
 /// Kinds of exercise, from a desk check to a real interruption.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ExerciseKind {
     /// Reading the plan together to check it is complete and current.

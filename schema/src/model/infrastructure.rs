@@ -3,7 +3,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::types::{Date, Duration, Email, LocationId, PersonId, Phone, SupplierId, SystemId, WebUrl};
+use crate::types::{
+    Date, Duration, Email, LocationId, PersonId, Phone, SupplierId, SystemId, WebUrl,
+};
 
 /// An ICT system: an application, a piece of infrastructure, a network link, hardware.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -104,7 +106,9 @@ impl SystemKind {
 }
 
 /// How a system survives the loss of one instance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Redundancy {
     /// One instance: a single point of failure.

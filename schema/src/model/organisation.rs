@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::types::{Date, Email, Phone, PersonId, WebUrl};
+use crate::types::{Date, Email, PersonId, Phone, WebUrl};
 
 /// The organisation that owns the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -107,7 +107,9 @@ pub struct PlanInfo {
 }
 
 /// How widely the plan may be shared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 pub enum Classification {
     /// May be published.
     #[serde(rename = "public")]

@@ -3,7 +3,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::types::{Duration, LocationId, PersonId, RiskId, RoleId, ScenarioId, ServiceId, StepId, SystemId};
+use crate::types::{
+    Duration, LocationId, PersonId, RiskId, RoleId, ScenarioId, ServiceId, StepId, SystemId,
+};
 
 /// Something that can go wrong, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

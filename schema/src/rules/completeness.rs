@@ -9,20 +9,76 @@ use crate::pointer;
 
 /// The sections in the order of the source page's implementation steps, with what to write.
 const SECTIONS: &[(&[&str], &str, &str)] = &[
-    (&["risks"], "step 1: list what can go wrong — the risk register is empty", "add risks with likelihood, impact and treatment"),
-    (&["scenarios"], "step 1: list what can go wrong — no scenario is described", "add scenarios such as ransomware, power loss, internet outage, supplier failure"),
-    (&["activation", "criteria"], "step 2: describe when the plan comes into force — no activation criteria", "add the situations in which the plan is activated"),
-    (&["activation", "authorised_roles"], "step 2: nobody is authorised to activate the plan", "name the roles that may activate the plan"),
-    (&["services"], "step 3: list the services and which are time-critical — no service is described", "add the organisation's services with priority, RTO and RPO"),
-    (&["people"], "step 4: decide who is responsible — nobody is named", "add the people who run the plan, with their phone numbers"),
-    (&["roles"], "step 4: decide who is responsible — no role is described", "add crisis-team roles and fill them with people"),
-    (&["locations"], "step 5: provide alternate locations — no location is described", "add your sites and at least one alternate location with access instructions"),
-    (&["suppliers"], "step 6: list the IT service providers to contact — no supplier is described", "add suppliers with their emergency contacts"),
-    (&["communication", "audiences"], "communicate with suppliers, citizens and others — no audience is described", "add audiences with channels and who speaks to them"),
-    (&["distribution"], "step 7: decide who holds a copy of the plan — the distribution list is empty", "record who holds a paper or offline copy"),
-    (&["systems"], "step 8: inventory the ICT assets — no system is described", "add systems with dependencies, redundancy, backups and recovery time"),
-    (&["activation", "full_recovery"], "step 9: decide when full recovery is reached — no criteria", "add the conditions under which the plan is deactivated"),
-    (&["exercise_schedule"], "step 10: plan periodic tests — the exercise schedule is empty", "add exercises with their interval in months"),
+    (
+        &["risks"],
+        "step 1: list what can go wrong — the risk register is empty",
+        "add risks with likelihood, impact and treatment",
+    ),
+    (
+        &["scenarios"],
+        "step 1: list what can go wrong — no scenario is described",
+        "add scenarios such as ransomware, power loss, internet outage, supplier failure",
+    ),
+    (
+        &["activation", "criteria"],
+        "step 2: describe when the plan comes into force — no activation criteria",
+        "add the situations in which the plan is activated",
+    ),
+    (
+        &["activation", "authorised_roles"],
+        "step 2: nobody is authorised to activate the plan",
+        "name the roles that may activate the plan",
+    ),
+    (
+        &["services"],
+        "step 3: list the services and which are time-critical — no service is described",
+        "add the organisation's services with priority, RTO and RPO",
+    ),
+    (
+        &["people"],
+        "step 4: decide who is responsible — nobody is named",
+        "add the people who run the plan, with their phone numbers",
+    ),
+    (
+        &["roles"],
+        "step 4: decide who is responsible — no role is described",
+        "add crisis-team roles and fill them with people",
+    ),
+    (
+        &["locations"],
+        "step 5: provide alternate locations — no location is described",
+        "add your sites and at least one alternate location with access instructions",
+    ),
+    (
+        &["suppliers"],
+        "step 6: list the IT service providers to contact — no supplier is described",
+        "add suppliers with their emergency contacts",
+    ),
+    (
+        &["communication", "audiences"],
+        "communicate with suppliers, citizens and others — no audience is described",
+        "add audiences with channels and who speaks to them",
+    ),
+    (
+        &["distribution"],
+        "step 7: decide who holds a copy of the plan — the distribution list is empty",
+        "record who holds a paper or offline copy",
+    ),
+    (
+        &["systems"],
+        "step 8: inventory the ICT assets — no system is described",
+        "add systems with dependencies, redundancy, backups and recovery time",
+    ),
+    (
+        &["activation", "full_recovery"],
+        "step 9: decide when full recovery is reached — no criteria",
+        "add the conditions under which the plan is deactivated",
+    ),
+    (
+        &["exercise_schedule"],
+        "step 10: plan periodic tests — the exercise schedule is empty",
+        "add exercises with their interval in months",
+    ),
 ];
 
 pub const SECTION_EMPTY: Rule = Rule {

@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use super::sources::*;
 use super::Rule;
+use super::sources::*;
 use crate::finding::Severity;
 use crate::model::{AudienceKind, Treatment};
 use crate::pointer;
@@ -18,7 +18,10 @@ pub const PLAN_NOT_APPROVED: Rule = Rule {
     check: |cx, sink| {
         if cx.plan.plan.approvals.is_empty() {
             let finding = sink
-                .finding(pointer!["plan", "approvals"], "the plan records no approval")
+                .finding(
+                    pointer!["plan", "approvals"],
+                    "the plan records no approval",
+                )
                 .with_hint("record the decision that approved the plan under `plan.approvals`");
             sink.push(finding);
         }
@@ -32,12 +35,17 @@ pub const VERSION_NOT_APPROVED: Rule = Rule {
     rationale: "Between two approvals the plan changes; the version in force is the last one approved. This finding says that the current `plan.version` differs from the last approved version, so reviewers and auditors know that the changes since still need approval.",
     sources: &[ISO_22301],
     check: |cx, sink| {
-        let Some(last) = cx.last_approval() else { return };
+        let Some(last) = cx.last_approval() else {
+            return;
+        };
         if last.version != cx.plan.plan.version {
             let finding = sink
                 .finding(
                     pointer!["plan", "version"],
-                    format!("version {} is not approved; the last approved version is {} ({})", cx.plan.plan.version, last.version, last.date),
+                    format!(
+                        "version {} is not approved; the last approved version is {} ({})",
+                        cx.plan.plan.version, last.version, last.date
+                    ),
                 )
                 .with_hint("have this version approved and record it under `plan.approvals`");
             sink.push(finding);
@@ -77,10 +85,19 @@ pub const EXERCISE_OVERDUE: Rule = Rule {
     sources: &[AUDIT_VLAANDEREN, ISO_22301, NIST_800_34, CYFUN],
     check: |cx, sink| {
         for (i, entry) in cx.plan.exercise_schedule.iter().enumerate() {
-            let last = cx.plan.exercises.iter().filter(|e| e.kind == entry.kind).map(|e| e.date).max();
+            let last = cx
+                .plan
+                .exercises
+                .iter()
+                .filter(|e| e.kind == entry.kind)
+                .map(|e| e.date)
+                .max();
             let months = u32::from(entry.interval_months);
             let message = match last {
-                None => format!("no {} exercise has been held (scheduled every {months} months)", entry.kind.label()),
+                None => format!(
+                    "no {} exercise has been held (scheduled every {months} months)",
+                    entry.kind.label()
+                ),
                 Some(date) if date.add_months(months) < cx.today => format!(
                     "the last {} exercise was on {date}; with one every {months} months the next was due on {}",
                     entry.kind.label(),
@@ -116,7 +133,10 @@ pub const FINDING_WITHOUT_ACTION: Rule = Rule {
                     let report = sink
                         .finding(
                             pointer!["exercises", i, "findings", j],
-                            format!("finding `{}` of exercise `{}` has no follow-up action", finding.id, exercise.id),
+                            format!(
+                                "finding `{}` of exercise `{}` has no follow-up action",
+                                finding.id, exercise.id
+                            ),
                         )
                         .with_hint("add an action with `exercise` and `finding` naming it")
                         .with_subject("exercises", exercise.id.as_str());
@@ -140,7 +160,11 @@ pub const ACTION_OVERDUE: Rule = Rule {
                 let finding = sink
                     .finding(
                         pointer!["actions", i, "due"],
-                        format!("action `{}` was due on {due} and is not done ({} days late)", action.id, due.days_until(cx.today)),
+                        format!(
+                            "action `{}` was due on {due} and is not done ({} days late)",
+                            action.id,
+                            due.days_until(cx.today)
+                        ),
                     )
                     .with_hint("complete the action, or set a new due date with the reason")
                     .with_subject("actions", action.id.as_str());
@@ -157,7 +181,9 @@ pub const DISTRIBUTION_COPY_OUTDATED: Rule = Rule {
     rationale: "The offline copy is what the crisis team reads when the server, the network or the power is gone. The source page insists that it is kept current: a holder of an older version may call people who left or follow steps that changed. A copy is current when its version is the last approved one.",
     sources: &[AUDIT_VLAANDEREN, ISO_22301],
     check: |cx, sink| {
-        let Some(last) = cx.last_approval() else { return };
+        let Some(last) = cx.last_approval() else {
+            return;
+        };
         for (i, copy) in cx.plan.distribution.iter().enumerate() {
             if copy.version != last.version {
                 let finding = sink
@@ -183,16 +209,29 @@ pub const CRISIS_MEMBER_WITHOUT_COPY: Rule = Rule {
     rationale: "The source page asks to decide who must hold their own copy of the plan. At least everyone in a crisis-team role must be able to read it when systems are down, at home or on the road.",
     sources: &[AUDIT_VLAANDEREN, NIST_800_34],
     check: |cx, sink| {
-        let holders: HashSet<&str> = cx.plan.distribution.iter().map(|c| c.holder.as_str()).collect();
+        let holders: HashSet<&str> = cx
+            .plan
+            .distribution
+            .iter()
+            .map(|c| c.holder.as_str())
+            .collect();
         let mut reported = HashSet::new();
         for role in cx.plan.roles.iter().filter(|r| r.crisis_team) {
             for member in &role.members {
                 if holders.contains(member.as_str()) || !reported.insert(member.as_str()) {
                     continue;
                 }
-                let Some(index) = cx.plan.people.iter().position(|p| &p.id == member) else { continue };
+                let Some(index) = cx.plan.people.iter().position(|p| &p.id == member) else {
+                    continue;
+                };
                 let finding = sink
-                    .finding(pointer!["people", index], format!("`{member}` is in crisis-team role `{}` but holds no copy of the plan", role.id))
+                    .finding(
+                        pointer!["people", index],
+                        format!(
+                            "`{member}` is in crisis-team role `{}` but holds no copy of the plan",
+                            role.id
+                        ),
+                    )
                     .with_hint("add a `distribution` entry for this person")
                     .with_subject("people", member.as_str());
                 sink.push(finding);
@@ -202,7 +241,11 @@ pub const CRISIS_MEMBER_WITHOUT_COPY: Rule = Rule {
 };
 
 /// The audiences every plan must address, as the source page names them.
-const REQUIRED_AUDIENCES: [AudienceKind; 3] = [AudienceKind::Staff, AudienceKind::Citizens, AudienceKind::Suppliers];
+const REQUIRED_AUDIENCES: [AudienceKind; 3] = [
+    AudienceKind::Staff,
+    AudienceKind::Citizens,
+    AudienceKind::Suppliers,
+];
 
 pub const COMMUNICATION_AUDIENCE_MISSING: Rule = Rule {
     name: "communication-audience-missing",
@@ -211,7 +254,13 @@ pub const COMMUNICATION_AUDIENCE_MISSING: Rule = Rule {
     rationale: "Audit Vlaanderen recommends including communication actions towards suppliers, citizens and other stakeholders: clear and streamlined communication brings the organisation back to normal service faster. Staff must know what to do as well. Each of these audiences needs an entry with channels and a responsible role.",
     sources: &[AUDIT_VLAANDEREN, ISO_22301, CYFUN],
     check: |cx, sink| {
-        let present: HashSet<AudienceKind> = cx.plan.communication.audiences.iter().map(|a| a.kind).collect();
+        let present: HashSet<AudienceKind> = cx
+            .plan
+            .communication
+            .audiences
+            .iter()
+            .map(|a| a.kind)
+            .collect();
         for kind in REQUIRED_AUDIENCES {
             if !present.contains(&kind) {
                 let finding = sink
@@ -230,11 +279,20 @@ pub const AUDIENCE_WITHOUT_TEMPLATE: Rule = Rule {
     rationale: "Writing the first message to citizens or staff in the middle of an incident costs time and invites mistakes. A prepared template per audience (and ideally per scenario) can be sent within minutes.",
     sources: &[ISO_22301, NIST_800_34],
     check: |cx, sink| {
-        let covered: HashSet<&str> = cx.plan.communication.templates.iter().map(|t| t.audience.as_str()).collect();
+        let covered: HashSet<&str> = cx
+            .plan
+            .communication
+            .templates
+            .iter()
+            .map(|t| t.audience.as_str())
+            .collect();
         for (i, audience) in cx.plan.communication.audiences.iter().enumerate() {
             if !covered.contains(audience.id.as_str()) {
                 let finding = sink
-                    .finding(pointer!["communication", "audiences", i], format!("audience `{}` has no message template", audience.id))
+                    .finding(
+                        pointer!["communication", "audiences", i],
+                        format!("audience `{}` has no message template", audience.id),
+                    )
                     .with_hint("add a template to `communication.templates` for this audience")
                     .with_subject("communication.audiences", audience.id.as_str());
                 sink.push(finding);
@@ -252,7 +310,10 @@ pub const BACKUP_PROCEDURE_MISSING: Rule = Rule {
     check: |cx, sink| {
         if cx.plan.plan.backup_procedure.is_none() {
             let finding = sink
-                .finding(pointer!["plan", "backup_procedure"], "the plan does not refer to the backup procedure")
+                .finding(
+                    pointer!["plan", "backup_procedure"],
+                    "the plan does not refer to the backup procedure",
+                )
                 .with_hint("add `plan.backup_procedure` with its title and where it is kept");
             sink.push(finding);
         }
@@ -272,7 +333,13 @@ pub const RISK_WITHOUT_RESPONSE: Rule = Rule {
         for (i, risk) in cx.plan.risks.iter().enumerate() {
             if risk.treatment == Treatment::Mitigate && risk.mitigations.is_empty() {
                 let finding = sink
-                    .finding(pointer!["risks", i, "mitigations"], format!("risk `{}` is to be mitigated but lists no mitigation", risk.id))
+                    .finding(
+                        pointer!["risks", i, "mitigations"],
+                        format!(
+                            "risk `{}` is to be mitigated but lists no mitigation",
+                            risk.id
+                        ),
+                    )
                     .with_hint("list the measures in `mitigations`")
                     .with_subject("risks", risk.id.as_str());
                 sink.push(finding);
@@ -281,7 +348,11 @@ pub const RISK_WITHOUT_RESPONSE: Rule = Rule {
                 let finding = sink
                     .finding(
                         pointer!["risks", i, "scenarios"],
-                        format!("high risk `{}` (score {}) has no scenario for when it happens", risk.id, risk.score()),
+                        format!(
+                            "high risk `{}` (score {}) has no scenario for when it happens",
+                            risk.id,
+                            risk.score()
+                        ),
                     )
                     .with_hint("link a scenario in `scenarios`, or describe one")
                     .with_subject("risks", risk.id.as_str());
@@ -299,10 +370,15 @@ pub const CONTRACT_EXPIRED: Rule = Rule {
     sources: &[CYFUN, ISO_22301],
     check: |cx, sink| {
         for (i, supplier) in cx.plan.suppliers.iter().enumerate() {
-            let Some(end) = supplier.contract.as_ref().and_then(|c| c.end_date) else { continue };
+            let Some(end) = supplier.contract.as_ref().and_then(|c| c.end_date) else {
+                continue;
+            };
             if end < cx.today {
                 let finding = sink
-                    .finding(pointer!["suppliers", i, "contract", "end_date"], format!("the contract with `{}` ended on {end}", supplier.id))
+                    .finding(
+                        pointer!["suppliers", i, "contract", "end_date"],
+                        format!("the contract with `{}` ended on {end}", supplier.id),
+                    )
                     .with_hint("record the renewed contract, or find another supplier")
                     .with_subject("suppliers", supplier.id.as_str());
                 sink.push(finding);
@@ -329,7 +405,12 @@ pub const ALLOWANCE_UNKNOWN_RULE: Rule = Rule {
                     Some((_, name)) => format!("did you mean `{name}`?"),
                     None => "run `continuity rules` for the list of rule names".to_owned(),
                 };
-                let finding = sink.finding(pointer!["allow", i, "rule"], format!("no rule is named `{}`", allowance.rule)).with_hint(hint);
+                let finding = sink
+                    .finding(
+                        pointer!["allow", i, "rule"],
+                        format!("no rule is named `{}`", allowance.rule),
+                    )
+                    .with_hint(hint);
                 sink.push(finding);
             }
         }

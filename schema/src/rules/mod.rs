@@ -117,7 +117,10 @@ pub fn check(plan: &Plan, today: Date) -> Vec<Finding> {
         if rule.name == governance::ALLOWANCE_UNUSED.name {
             continue;
         }
-        let mut sink = Sink { rule, out: &mut findings };
+        let mut sink = Sink {
+            rule,
+            out: &mut findings,
+        };
         (rule.check)(&context, &mut sink);
     }
     apply_allowances(&context, &mut findings);
@@ -136,14 +139,21 @@ fn apply_allowances(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 (Some(wanted), Some(subject)) => *wanted == subject.to_string(),
                 (Some(_), None) => false,
             };
-            if allowance.rule == finding.code && subject_matches && !expired && finding.allowed.is_none() {
+            if allowance.rule == finding.code
+                && subject_matches
+                && !expired
+                && finding.allowed.is_none()
+            {
                 finding.allowed = Some(allowance.reason.clone());
                 used[i] = true;
             }
         }
     }
     let rule = &governance::ALLOWANCE_UNUSED;
-    let mut sink = Sink { rule, out: findings };
+    let mut sink = Sink {
+        rule,
+        out: findings,
+    };
     for (i, allowance) in plan.allow.iter().enumerate() {
         if used[i] || super::rules::rule(&allowance.rule).is_none() {
             continue;
@@ -151,22 +161,33 @@ fn apply_allowances(context: &Context<'_>, findings: &mut Vec<Finding>) {
         let pointer = crate::pointer!["allow", i];
         let message = match allowance.until {
             Some(until) if until < context.today => {
-                format!("the allowance of `{}` expired on {until}; its findings count again", allowance.rule)
+                format!(
+                    "the allowance of `{}` expired on {until}; its findings count again",
+                    allowance.rule
+                )
             }
             _ => format!(
                 "the allowance of `{}`{} matches no finding",
                 allowance.rule,
-                allowance.subject.as_ref().map(|s| format!(" for `{s}`")).unwrap_or_default()
+                allowance
+                    .subject
+                    .as_ref()
+                    .map(|s| format!(" for `{s}`"))
+                    .unwrap_or_default()
             ),
         };
-        let finding = sink.finding(pointer, message).with_hint("remove the allowance, or renew it if the finding is still accepted");
+        let finding = sink
+            .finding(pointer, message)
+            .with_hint("remove the allowance, or renew it if the finding is still accepted");
         sink.push(finding);
     }
 }
 
 /// A subject string (`collection/id`) names an existing entity.
 pub(crate) fn subject_exists(plan: &Plan, subject: &str) -> bool {
-    let Some((collection, id)) = subject.split_once('/') else { return false };
+    let Some((collection, id)) = subject.split_once('/') else {
+        return false;
+    };
     Collection::from_name(collection).is_some_and(|c| c.ids(plan).contains(&id))
 }
 
@@ -181,10 +202,22 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), RULES.len(), "duplicate rule names");
         for rule in RULES {
-            assert!(crate::types::is_valid_id(rule.name), "{} is not kebab-case", rule.name);
-            assert!(rule.rationale.len() > 80, "{} needs a real rationale", rule.name);
+            assert!(
+                crate::types::is_valid_id(rule.name),
+                "{} is not kebab-case",
+                rule.name
+            );
+            assert!(
+                rule.rationale.len() > 80,
+                "{} needs a real rationale",
+                rule.name
+            );
             assert!(!rule.sources.is_empty(), "{} names no source", rule.name);
-            assert!(!rule.summary.ends_with('.'), "{}: summaries are phrases", rule.name);
+            assert!(
+                !rule.summary.ends_with('.'),
+                "{}: summaries are phrases",
+                rule.name
+            );
         }
     }
 }

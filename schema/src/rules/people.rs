@@ -1,8 +1,8 @@
 //! People rules: every role is filled with a deputy, everyone can be called, and the crisis
 //! team can be reached outside office hours.
 
-use super::sources::*;
 use super::Rule;
+use super::sources::*;
 use crate::finding::Severity;
 use crate::model::Person;
 use crate::pointer;
@@ -17,7 +17,10 @@ pub const ROLE_WITHOUT_MEMBERS: Rule = Rule {
         for (i, role) in cx.plan.roles.iter().enumerate() {
             if role.members.is_empty() {
                 let finding = sink
-                    .finding(pointer!["roles", i, "members"], format!("role `{}` is filled by nobody", role.id))
+                    .finding(
+                        pointer!["roles", i, "members"],
+                        format!("role `{}` is filled by nobody", role.id),
+                    )
                     .with_hint("add the primary and at least one deputy to `members`")
                     .with_subject("roles", role.id.as_str());
                 sink.push(finding);
@@ -38,7 +41,10 @@ pub const ROLE_WITHOUT_DEPUTY: Rule = Rule {
                 let finding = sink
                     .finding(
                         pointer!["roles", i, "members"],
-                        format!("crisis-team role `{}` has only one member and no deputy", role.id),
+                        format!(
+                            "crisis-team role `{}` has only one member and no deputy",
+                            role.id
+                        ),
                     )
                     .with_hint("add a deputy after the primary in `members`")
                     .with_subject("roles", role.id.as_str());
@@ -66,15 +72,25 @@ pub const PERSON_UNREACHABLE: Rule = Rule {
         let mut reported = std::collections::HashSet::new();
         for role in &cx.plan.roles {
             for member in &role.members {
-                let Some(person) = cx.person(member.as_str()) else { continue };
+                let Some(person) = cx.person(member.as_str()) else {
+                    continue;
+                };
                 if has_phone(person) || !reported.insert(person.id.as_str()) {
                     continue;
                 }
-                let index = cx.plan.people.iter().position(|p| p.id == person.id).unwrap_or(0);
+                let index = cx
+                    .plan
+                    .people
+                    .iter()
+                    .position(|p| p.id == person.id)
+                    .unwrap_or(0);
                 let finding = sink
                     .finding(
                         pointer!["people", index, "phones"],
-                        format!("`{}` fills role `{}` but has no phone number", person.id, role.id),
+                        format!(
+                            "`{}` fills role `{}` but has no phone number",
+                            person.id, role.id
+                        ),
                     )
                     .with_hint("add a mobile number under `phones`")
                     .with_subject("people", person.id.as_str());
@@ -91,11 +107,19 @@ pub const NO_AFTER_HOURS_CONTACT: Rule = Rule {
     rationale: "Ransomware and power failures do not wait for office hours. For each crisis-team role at least one member must have a phone marked `after_hours`, otherwise the plan cannot be activated at night or in the weekend. If no role is marked as crisis team at all, the plan has no crisis team to call.",
     sources: &[NIST_800_34, ISO_22301, CYFUN],
     check: |cx, sink| {
-        let crisis_roles: Vec<(usize, &crate::model::Role)> =
-            cx.plan.roles.iter().enumerate().filter(|(_, r)| r.crisis_team).collect();
+        let crisis_roles: Vec<(usize, &crate::model::Role)> = cx
+            .plan
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.crisis_team)
+            .collect();
         if crisis_roles.is_empty() && !cx.plan.roles.is_empty() {
             let finding = sink
-                .finding(pointer!["roles"], "no role is marked `crisis_team`, so there is no crisis team to call")
+                .finding(
+                    pointer!["roles"],
+                    "no role is marked `crisis_team`, so there is no crisis team to call",
+                )
                 .with_hint("set `crisis_team: true` on the roles that form the crisis team");
             sink.push(finding);
         }
@@ -103,7 +127,11 @@ pub const NO_AFTER_HOURS_CONTACT: Rule = Rule {
             if role.members.is_empty() {
                 continue;
             }
-            let reachable = role.members.iter().filter_map(|m| cx.person(m.as_str())).any(after_hours);
+            let reachable = role
+                .members
+                .iter()
+                .filter_map(|m| cx.person(m.as_str()))
+                .any(after_hours);
             if !reachable {
                 let finding = sink
                     .finding(

@@ -1,9 +1,9 @@
 //! Recovery logic: objectives are set, achievable along the dependency graph, and consistent
 //! with each other and with the restart priority.
 
+use super::Rule;
 use super::context::list_some;
 use super::sources::*;
-use super::Rule;
 use crate::analysis::minutes_label;
 use crate::finding::Severity;
 use crate::pointer;
@@ -17,14 +17,29 @@ pub const SERVICE_OBJECTIVES_MISSING: Rule = Rule {
     check: |cx, sink| {
         for (i, service) in cx.plan.services.iter().enumerate() {
             let missing = [
-                ("priority", service.priority.is_none(), "the restart priority (1 comes back first)"),
-                ("rto", service.rto.is_none(), "the recovery time objective, such as 4h"),
-                ("rpo", service.rpo.is_none(), "the recovery point objective, such as 1d"),
+                (
+                    "priority",
+                    service.priority.is_none(),
+                    "the restart priority (1 comes back first)",
+                ),
+                (
+                    "rto",
+                    service.rto.is_none(),
+                    "the recovery time objective, such as 4h",
+                ),
+                (
+                    "rpo",
+                    service.rpo.is_none(),
+                    "the recovery point objective, such as 1d",
+                ),
             ];
             for (field, absent, what) in missing {
                 if absent {
                     let finding = sink
-                        .finding(pointer!["services", i, field], format!("service `{}` has no `{field}`", service.id))
+                        .finding(
+                            pointer!["services", i, field],
+                            format!("service `{}` has no `{field}`", service.id),
+                        )
                         .with_hint(format!("add `{field}`: {what}"))
                         .with_subject("services", service.id.as_str());
                     sink.push(finding);
@@ -88,7 +103,10 @@ pub const RPO_BELOW_BACKUP_INTERVAL: Rule = Rule {
         for (i, service) in cx.plan.services.iter().enumerate() {
             let Some(rpo) = service.rpo else { continue };
             let roots = cx.graph.service_roots(service);
-            let worst_interval = roots.iter().filter_map(|&r| cx.backups[r].interval.map(|(m, _)| m)).max();
+            let worst_interval = roots
+                .iter()
+                .filter_map(|&r| cx.backups[r].interval.map(|(m, _)| m))
+                .max();
             let unprotected = roots.iter().any(|&r| cx.backups[r].unprotected.is_some());
             if !unprotected && worst_interval.is_none_or(|m| m <= rpo.as_minutes()) {
                 continue;
@@ -100,8 +118,12 @@ pub const RPO_BELOW_BACKUP_INTERVAL: Rule = Rule {
                 .filter_map(|s| {
                     let system = &cx.plan.systems[s];
                     match &system.backup {
-                        Some(b) if b.frequency > rpo => Some(format!("{} backs up every {}", system.id, b.frequency)),
-                        None if system.kind.holds_data() => Some(format!("{} holds data without a backup", system.id)),
+                        Some(b) if b.frequency > rpo => {
+                            Some(format!("{} backs up every {}", system.id, b.frequency))
+                        }
+                        None if system.kind.holds_data() => {
+                            Some(format!("{} holds data without a backup", system.id))
+                        }
                         _ => None,
                     }
                 })
@@ -109,9 +131,15 @@ pub const RPO_BELOW_BACKUP_INTERVAL: Rule = Rule {
             let finding = sink
                 .finding(
                     pointer!["services", i, "rpo"],
-                    format!("RPO {rpo} of `{}` cannot be met: {}", service.id, list_some(&offenders, 5)),
+                    format!(
+                        "RPO {rpo} of `{}` cannot be met: {}",
+                        service.id,
+                        list_some(&offenders, 5)
+                    ),
                 )
-                .with_hint(format!("back those systems up at least every {rpo}, or raise the RPO"))
+                .with_hint(format!(
+                    "back those systems up at least every {rpo}, or raise the RPO"
+                ))
                 .with_subject("services", service.id.as_str());
             sink.push(finding);
         }
@@ -126,11 +154,16 @@ pub const RTO_WRT_EXCEED_MTD: Rule = Rule {
     sources: &[NIST_800_34, ISO_22301],
     check: |cx, sink| {
         for (i, service) in cx.plan.services.iter().enumerate() {
-            let (Some(rto), Some(mtd)) = (service.rto, service.mtd) else { continue };
+            let (Some(rto), Some(mtd)) = (service.rto, service.mtd) else {
+                continue;
+            };
             let wrt = service.wrt.map_or(0, |w| w.as_minutes());
             let total = rto.as_minutes().saturating_add(wrt);
             if total > mtd.as_minutes() {
-                let wrt_text = service.wrt.map(|w| format!(" + WRT {w}")).unwrap_or_default();
+                let wrt_text = service
+                    .wrt
+                    .map(|w| format!(" + WRT {w}"))
+                    .unwrap_or_default();
                 let finding = sink
                     .finding(
                         pointer!["services", i, "mtd"],
@@ -185,7 +218,9 @@ pub const PRIORITY_ORDER_INVERTED: Rule = Rule {
         reports.sort_unstable();
         for (i, j) in reports {
             let (service, other) = (&cx.plan.services[i], &cx.plan.services[j]);
-            let (Some(p), Some(rto), Some(q), Some(other_rto)) = (service.priority, service.rto, other.priority, other.rto) else {
+            let (Some(p), Some(rto), Some(q), Some(other_rto)) =
+                (service.priority, service.rto, other.priority, other.rto)
+            else {
                 continue;
             };
             let finding = sink
@@ -244,7 +279,9 @@ pub const RECOVERY_TIME_UNKNOWN: Rule = Rule {
             }
         }
         for (s, service) in needed_by.iter().enumerate() {
-            let (Some(service), None) = (service, &cx.plan.systems[s].recovery) else { continue };
+            let (Some(service), None) = (service, &cx.plan.systems[s].recovery) else {
+                continue;
+            };
             let system = &cx.plan.systems[s];
             let finding = sink
                 .finding(

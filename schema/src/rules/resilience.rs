@@ -1,8 +1,8 @@
 //! Resilience rules: critical systems survive a failure and ransomware, critical services have
 //! a fallback, and suppliers of critical systems can be reached in an emergency.
 
-use super::sources::*;
 use super::Rule;
+use super::sources::*;
 use crate::finding::Severity;
 use crate::model::{Availability, Criticality, LocationKind, Redundancy};
 use crate::pointer;
@@ -40,7 +40,9 @@ pub const BACKUP_NOT_RANSOMWARE_SAFE: Rule = Rule {
     sources: &[AUDIT_VLAANDEREN, CYFUN, NIST_800_34],
     check: |cx, sink| {
         for (i, system) in cx.plan.systems.iter().enumerate() {
-            let Some(backup) = &system.backup else { continue };
+            let Some(backup) = &system.backup else {
+                continue;
+            };
             if cx.is_critical_system(i) && !backup.offline_copy && !backup.immutable_copy {
                 let finding = sink
                     .finding(
@@ -71,12 +73,17 @@ pub const RESTORE_TEST_OVERDUE: Rule = Rule {
             .min()
             .unwrap_or(DEFAULT_RESTORE_TEST_MONTHS);
         for (i, system) in cx.plan.systems.iter().enumerate() {
-            let Some(backup) = &system.backup else { continue };
+            let Some(backup) = &system.backup else {
+                continue;
+            };
             if !cx.is_critical_system(i) {
                 continue;
             }
             let message = match backup.last_restore_test {
-                None => format!("the backup of critical system `{}` has never been restored in a test", system.id),
+                None => format!(
+                    "the backup of critical system `{}` has never been restored in a test",
+                    system.id
+                ),
                 Some(date) if date.add_months(months) < cx.today => format!(
                     "the last restore test of critical system `{}` was on {date}, more than {months} months before {}",
                     system.id, cx.today
@@ -84,8 +91,13 @@ pub const RESTORE_TEST_OVERDUE: Rule = Rule {
                 Some(_) => continue,
             };
             let finding = sink
-                .finding(pointer!["systems", i, "backup", "last_restore_test"], message)
-                .with_hint("restore the backup in a test and record the date in `last_restore_test`")
+                .finding(
+                    pointer!["systems", i, "backup", "last_restore_test"],
+                    message,
+                )
+                .with_hint(
+                    "restore the backup in a test and record the date in `last_restore_test`",
+                )
                 .with_subject("systems", system.id.as_str());
             sink.push(finding);
         }
@@ -125,7 +137,12 @@ pub const NO_ALTERNATE_LOCATION: Rule = Rule {
     sources: &[AUDIT_VLAANDEREN, ISO_22301],
     check: |cx, sink| {
         let plan = cx.plan;
-        if !plan.locations.is_empty() && !plan.locations.iter().any(|l| l.kind == LocationKind::Alternate) {
+        if !plan.locations.is_empty()
+            && !plan
+                .locations
+                .iter()
+                .any(|l| l.kind == LocationKind::Alternate)
+        {
             let finding = sink
                 .finding(pointer!["locations"], "no location is an alternate (fallback) location")
                 .with_hint("add a location with `kind: \"alternate\"`, its capacity, minimal ICT and access instructions");
@@ -142,7 +159,12 @@ pub const LOCATION_ACCESS_UNDOCUMENTED: Rule = Rule {
     sources: &[AUDIT_VLAANDEREN],
     check: |cx, sink| {
         for (i, location) in cx.plan.locations.iter().enumerate() {
-            if location.kind == LocationKind::Alternate && location.access.as_deref().is_none_or(|a| a.trim().is_empty()) {
+            if location.kind == LocationKind::Alternate
+                && location
+                    .access
+                    .as_deref()
+                    .is_none_or(|a| a.trim().is_empty())
+            {
                 let finding = sink
                     .finding(pointer!["locations", i, "access"], format!("alternate location `{}` does not say how to get in", location.id))
                     .with_hint("describe in `access` who holds keys or badges and where alarm codes are kept")
@@ -162,7 +184,11 @@ pub const SUPPLIER_WITHOUT_EMERGENCY_CONTACT: Rule = Rule {
     check: |cx, sink| {
         let mut critical_suppliers = vec![false; cx.plan.suppliers.len()];
         for (i, system) in cx.plan.systems.iter().enumerate() {
-            if let Some(s) = system.supplier.as_ref().and_then(|s| cx.supplier_index(s.as_str())) {
+            if let Some(s) = system
+                .supplier
+                .as_ref()
+                .and_then(|s| cx.supplier_index(s.as_str()))
+            {
                 critical_suppliers[s] |= cx.is_critical_system(i);
             }
         }
@@ -170,10 +196,9 @@ pub const SUPPLIER_WITHOUT_EMERGENCY_CONTACT: Rule = Rule {
             if !critical_suppliers[i] {
                 continue;
             }
-            let ok = supplier
-                .contacts
-                .iter()
-                .any(|c| c.emergency && c.phone.is_some() && c.availability == Availability::AlwaysAvailable);
+            let ok = supplier.contacts.iter().any(|c| {
+                c.emergency && c.phone.is_some() && c.availability == Availability::AlwaysAvailable
+            });
             if !ok {
                 let finding = sink
                     .finding(
@@ -200,9 +225,20 @@ pub const SLA_EXCEEDS_RTO: Rule = Rule {
             let Some(rto) = service.rto else { continue };
             for s in cx.graph.closure(&cx.graph.service_roots(service)) {
                 let system = &cx.plan.systems[s];
-                let Some(index) = system.supplier.as_ref().and_then(|id| cx.supplier_index(id.as_str())) else { continue };
+                let Some(index) = system
+                    .supplier
+                    .as_ref()
+                    .and_then(|id| cx.supplier_index(id.as_str()))
+                else {
+                    continue;
+                };
                 let supplier = &cx.plan.suppliers[index];
-                let Some(recovery) = supplier.contract.as_ref().and_then(|c| c.sla.as_ref()).and_then(|sla| sla.recovery_time) else {
+                let Some(recovery) = supplier
+                    .contract
+                    .as_ref()
+                    .and_then(|c| c.sla.as_ref())
+                    .and_then(|sla| sla.recovery_time)
+                else {
                     continue;
                 };
                 if recovery > rto && reported.insert((index, service.id.as_str())) {

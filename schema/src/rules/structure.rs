@@ -16,7 +16,12 @@ pub const DUPLICATE_ID: Rule = Rule {
     sources: &[CONTINUITY, ISO_22301],
     check: |cx, sink| {
         for collection in Collection::ALL {
-            report_duplicates(sink, collection.pointer(), collection.singular(), &collection.ids(cx.plan));
+            report_duplicates(
+                sink,
+                collection.pointer(),
+                collection.singular(),
+                &collection.ids(cx.plan),
+            );
         }
         for (i, scenario) in cx.plan.scenarios.iter().enumerate() {
             let ids: Vec<&str> = scenario.steps.iter().map(|s| s.id.as_str()).collect();
@@ -24,7 +29,12 @@ pub const DUPLICATE_ID: Rule = Rule {
         }
         for (i, exercise) in cx.plan.exercises.iter().enumerate() {
             let ids: Vec<&str> = exercise.findings.iter().map(|f| f.id.as_str()).collect();
-            report_duplicates(sink, pointer!["exercises", i, "findings"], "exercise finding", &ids);
+            report_duplicates(
+                sink,
+                pointer!["exercises", i, "findings"],
+                "exercise finding",
+                &ids,
+            );
         }
     },
 };
@@ -34,7 +44,10 @@ fn report_duplicates(sink: &mut Sink<'_>, at: crate::json::Pointer, what: &str, 
     for (i, id) in ids.iter().enumerate() {
         if let Some(&earlier) = first.get(id) {
             let finding = sink
-                .finding(at.join(i).join("id"), format!("{what} id `{id}` is already used at {at}/{earlier}"))
+                .finding(
+                    at.join(i).join("id"),
+                    format!("{what} id `{id}` is already used at {at}/{earlier}"),
+                )
                 .with_hint("give each entity its own id; references use the id to find it");
             sink.push(finding);
         } else {
@@ -51,31 +64,57 @@ pub const DANGLING_REFERENCE: Rule = Rule {
     sources: &[CONTINUITY, NIST_800_34],
     check: |cx, sink| {
         let plan = cx.plan;
-        let known: HashMap<Collection, std::collections::HashSet<&str>> =
-            Collection::ALL.into_iter().map(|c| (c, c.ids(plan).into_iter().collect())).collect();
+        let known: HashMap<Collection, std::collections::HashSet<&str>> = Collection::ALL
+            .into_iter()
+            .map(|c| (c, c.ids(plan).into_iter().collect()))
+            .collect();
         for reference in references(plan) {
             if !known[&reference.target].contains(reference.id) {
                 let finding = sink
                     .finding(
                         reference.pointer.clone(),
-                        format!("no {} has the id `{}`", reference.target.singular(), reference.id),
+                        format!(
+                            "no {} has the id `{}`",
+                            reference.target.singular(),
+                            reference.id
+                        ),
                     )
-                    .with_hint(suggest(reference.id, &known[&reference.target], reference.target));
+                    .with_hint(suggest(
+                        reference.id,
+                        &known[&reference.target],
+                        reference.target,
+                    ));
                 sink.push(finding);
             }
         }
         for (i, action) in plan.actions.iter().enumerate() {
-            let Some(finding_id) = &action.finding else { continue };
-            let exercise = action.exercise.as_ref().and_then(|e| plan.exercises.iter().find(|x| &x.id == e));
+            let Some(finding_id) = &action.finding else {
+                continue;
+            };
+            let exercise = action
+                .exercise
+                .as_ref()
+                .and_then(|e| plan.exercises.iter().find(|x| &x.id == e));
             let message = match (&action.exercise, exercise) {
-                (None, _) => Some(format!("finding `{finding_id}` is named without the exercise it belongs to")),
-                (Some(_), Some(exercise)) if !exercise.findings.iter().any(|f| &f.id == finding_id) => {
-                    Some(format!("exercise `{}` has no finding with the id `{finding_id}`", exercise.id))
+                (None, _) => Some(format!(
+                    "finding `{finding_id}` is named without the exercise it belongs to"
+                )),
+                (Some(_), Some(exercise))
+                    if !exercise.findings.iter().any(|f| &f.id == finding_id) =>
+                {
+                    Some(format!(
+                        "exercise `{}` has no finding with the id `{finding_id}`",
+                        exercise.id
+                    ))
                 }
                 _ => None,
             };
             if let Some(message) = message {
-                let finding = sink.finding(pointer!["actions", i, "finding"], message).with_hint("name the exercise in `exercise` and one of its findings' ids in `finding`");
+                let finding = sink
+                    .finding(pointer!["actions", i, "finding"], message)
+                    .with_hint(
+                        "name the exercise in `exercise` and one of its findings' ids in `finding`",
+                    );
                 sink.push(finding);
             }
         }
@@ -83,8 +122,13 @@ pub const DANGLING_REFERENCE: Rule = Rule {
             if let Some(subject) = &allowance.subject {
                 if !super::subject_exists(plan, subject) {
                     let finding = sink
-                        .finding(pointer!["allow", i, "subject"], format!("`{subject}` names no entity of the plan"))
-                        .with_hint("write the subject as collection/id, for example systems/firewall");
+                        .finding(
+                            pointer!["allow", i, "subject"],
+                            format!("`{subject}` names no entity of the plan"),
+                        )
+                        .with_hint(
+                            "write the subject as collection/id, for example systems/firewall",
+                        );
                     sink.push(finding);
                 }
             }
@@ -101,7 +145,11 @@ fn suggest(id: &str, known: &std::collections::HashSet<&str>, target: Collection
         .min();
     match closest {
         Some((_, candidate)) => format!("did you mean `{candidate}`?"),
-        None => format!("add the {} to `{}` or fix the id", target.singular(), target.name()),
+        None => format!(
+            "add the {} to `{}` or fix the id",
+            target.singular(),
+            target.name()
+        ),
     }
 }
 
@@ -116,7 +164,11 @@ pub const DEPENDENCY_CYCLE: Rule = Rule {
             let names: Vec<&str> = cycle.iter().map(|&i| cx.system_id(i)).collect();
             let last = *cycle.last().unwrap_or(&cycle[0]);
             let first_id = cx.system_id(cycle[0]);
-            let position = cx.plan.systems[last].depends_on.iter().position(|d| d.as_str() == first_id).unwrap_or(0);
+            let position = cx.plan.systems[last]
+                .depends_on
+                .iter()
+                .position(|d| d.as_str() == first_id)
+                .unwrap_or(0);
             let finding = sink
                 .finding(
                     pointer!["systems", last, "depends_on", position],

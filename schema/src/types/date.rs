@@ -46,7 +46,11 @@ impl Date {
         let julian = i32::try_from(julian).unwrap_or(if days < 0 { i32::MIN } else { i32::MAX });
         time::Date::from_julian_day(julian)
             .map(Date)
-            .unwrap_or(if days < 0 { Date(time::Date::MIN) } else { Date(time::Date::MAX) })
+            .unwrap_or(if days < 0 {
+                Date(time::Date::MIN)
+            } else {
+                Date(time::Date::MAX)
+            })
     }
 
     /// The same day `months` calendar months later, clamped to the month's last day
@@ -78,7 +82,13 @@ impl From<time::Date> for Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -88,7 +98,11 @@ pub struct DateError(String);
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` is not a calendar date: write YYYY-MM-DD, such as 2026-03-01", self.0)
+        write!(
+            f,
+            "`{}` is not a calendar date: write YYYY-MM-DD, such as 2026-03-01",
+            self.0
+        )
     }
 }
 
@@ -163,7 +177,16 @@ mod tests {
 
     #[test]
     fn rejects_impossible_or_misshapen_dates() {
-        for text in ["2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "01-03-2026", "2026/03/01", "2026-03-01T00:00"] {
+        for text in [
+            "2026-02-30",
+            "2025-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-01",
+            "01-03-2026",
+            "2026/03/01",
+            "2026-03-01T00:00",
+        ] {
             assert!(text.parse::<Date>().is_err(), "{text}");
         }
     }

@@ -89,18 +89,17 @@ impl Duration {
 
     /// A duration of `minutes`, written in the largest unit that divides it exactly.
     pub fn from_minutes(minutes: u64) -> Self {
-        for unit in [
-            DurationUnit::Weeks,
-            DurationUnit::Days,
-            DurationUnit::Hours,
-        ] {
+        for unit in [DurationUnit::Weeks, DurationUnit::Days, DurationUnit::Hours] {
             if minutes != 0 && minutes % unit.minutes() == 0 {
                 if let Ok(amount) = u32::try_from(minutes / unit.minutes()) {
                     return Duration::new(amount, unit);
                 }
             }
         }
-        Duration::new(u32::try_from(minutes).unwrap_or(u32::MAX), DurationUnit::Minutes)
+        Duration::new(
+            u32::try_from(minutes).unwrap_or(u32::MAX),
+            DurationUnit::Minutes,
+        )
     }
 
     /// The sum of two durations, written in the largest exact unit.
@@ -219,7 +218,13 @@ mod tests {
 
     #[test]
     fn parses_every_unit_and_keeps_the_written_form() {
-        for (text, minutes) in [("0m", 0), ("30m", 30), ("4h", 240), ("2d", 2880), ("1w", 10080)] {
+        for (text, minutes) in [
+            ("0m", 0),
+            ("30m", 30),
+            ("4h", 240),
+            ("2d", 2880),
+            ("1w", 10080),
+        ] {
             let d: Duration = text.parse().expect(text);
             assert_eq!(d.as_minutes(), minutes, "{text}");
             assert_eq!(d.to_string(), text);
@@ -228,8 +233,13 @@ mod tests {
 
     #[test]
     fn rejects_malformed_durations() {
-        for text in ["", "h", "4", "4 h", "04h", "-1h", "1.5h", "4H", "1y", "1000000h", "४h"] {
-            assert!(text.parse::<Duration>().is_err(), "{text:?} should be rejected");
+        for text in [
+            "", "h", "4", "4 h", "04h", "-1h", "1.5h", "4H", "1y", "1000000h", "४h",
+        ] {
+            assert!(
+                text.parse::<Duration>().is_err(),
+                "{text:?} should be rejected"
+            );
         }
     }
 
@@ -239,7 +249,12 @@ mod tests {
         assert!(Duration::hours(25) > Duration::days(1));
         assert_eq!(Duration::from_minutes(2880).to_string(), "2d");
         assert_eq!(Duration::from_minutes(90).to_string(), "90m");
-        assert_eq!(Duration::hours(3).saturating_add(Duration::hours(21)).to_string(), "1d");
+        assert_eq!(
+            Duration::hours(3)
+                .saturating_add(Duration::hours(21))
+                .to_string(),
+            "1d"
+        );
     }
 
     #[test]

@@ -152,7 +152,17 @@ mod tests {
             assert!(is_valid_id(ok), "{ok}");
         }
         let long = "a".repeat(ID_MAX_LEN + 1);
-        for bad in ["", "-a", "a-", "a--b", "Burgerzaken", "a_b", "a b", "é", long.as_str()] {
+        for bad in [
+            "",
+            "-a",
+            "a-",
+            "a--b",
+            "Burgerzaken",
+            "a_b",
+            "a b",
+            "é",
+            long.as_str(),
+        ] {
             assert!(!is_valid_id(bad), "{bad}");
         }
     }
