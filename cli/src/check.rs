@@ -1,11 +1,19 @@
-//! The validation pipeline for one plan text: JSON, format version, JSON Schema, model, rules.
+//! The validation pipeline for one plan: bytes → JSON → format version → JSON Schema → model →
+//! rules, with every finding positioned in the source.
+
+use std::path::Path;
 
 use continuity_schema::Plan;
-use continuity_schema::finding::{Finding, resolve_positions};
-use continuity_schema::load::{check_format_version, parse_json, plan_from_value};
+use continuity_schema::finding::{Finding, Severity, resolve_positions};
+use continuity_schema::json::{Pointer, Position};
+use continuity_schema::load::{
+    MAX_PLAN_BYTES, check_format_version, codes, parse_json, plan_from_value,
+};
 use continuity_schema::rules;
 use continuity_schema::types::Date;
 
+use crate::files::{Input, display_path, read_plan};
+use crate::output::{FileResult, sort_findings};
 use crate::schema_check::SchemaCheck;
 
 /// A plan text after validation.
@@ -15,8 +23,8 @@ pub struct Checked {
     pub plan: Option<Plan>,
     /// Everything found, with positions resolved against the text.
     pub findings: Vec<Finding>,
-    /// Whether the text could be read as a plan at all (no input or schema errors).
-    pub readable: bool,
+    /// Errors found but not listed (past the cap on schema errors).
+    pub omitted: usize,
 }
 
 /// Validates `bytes` as a plan as of `today`.
@@ -27,28 +35,28 @@ pub fn check_plan(bytes: &[u8], today: Date, schema: &SchemaCheck) -> Checked {
             return Checked {
                 plan: None,
                 findings,
-                readable: false,
+                omitted: 0,
             };
         }
     };
-    let unreadable = |text: &str, mut findings: Vec<Finding>| {
+    let unreadable = |text: &str, mut findings: Vec<Finding>, omitted: usize| {
         resolve_positions(text, &mut findings);
         Checked {
             plan: None,
             findings,
-            readable: false,
+            omitted,
         }
     };
     if let Some(finding) = check_format_version(&value) {
-        return unreadable(text, vec![finding]);
+        return unreadable(text, vec![finding], 0);
     }
-    let schema_findings = schema.check(&value);
+    let (schema_findings, omitted) = schema.check(&value);
     if !schema_findings.is_empty() {
-        return unreadable(text, schema_findings);
+        return unreadable(text, schema_findings, omitted);
     }
     let plan = match plan_from_value(&value) {
         Ok(plan) => plan,
-        Err(findings) => return unreadable(text, findings),
+        Err(findings) => return unreadable(text, findings, 0),
     };
     drop(value);
     let mut findings = rules::check(&plan, today);
@@ -56,6 +64,66 @@ pub fn check_plan(bytes: &[u8], today: Date, schema: &SchemaCheck) -> Checked {
     Checked {
         plan: Some(plan),
         findings,
-        readable: true,
+        omitted: 0,
     }
+}
+
+/// A plan file after validation.
+#[derive(Debug)]
+pub struct CheckedFile {
+    pub result: FileResult,
+    /// The plan, when the file is a well-formed plan.
+    pub plan: Option<Plan>,
+    /// The file's bytes (empty when it was too large to read).
+    pub bytes: Vec<u8>,
+}
+
+/// Reads and validates one file. Only a file that cannot be read at all is an `Err`.
+pub fn check_file(path: &Path, today: Date, schema: &SchemaCheck) -> anyhow::Result<CheckedFile> {
+    let display = display_path(path);
+    let bytes = match read_plan(path)? {
+        Input::Bytes(bytes) => bytes,
+        Input::TooLarge(size) => {
+            let message = match size {
+                Some(size) => format!(
+                    "the file is {size} bytes; a plan may have at most {MAX_PLAN_BYTES} bytes"
+                ),
+                None => {
+                    format!("the input is larger than the {MAX_PLAN_BYTES} bytes a plan may have")
+                }
+            };
+            let mut finding = Finding::new(
+                codes::FILE_TOO_LARGE,
+                Severity::Error,
+                Pointer::root(),
+                message,
+            )
+            .with_hint("check that this is the plan file; it was not read");
+            finding.position = Some(Position { line: 1, column: 1 });
+            let result = FileResult {
+                path: display,
+                source: String::new(),
+                findings: vec![finding],
+                omitted: 0,
+            };
+            return Ok(CheckedFile {
+                result,
+                plan: None,
+                bytes: Vec::new(),
+            });
+        }
+    };
+    let mut checked = check_plan(&bytes, today, schema);
+    sort_findings(&mut checked.findings);
+    let result = FileResult {
+        path: display,
+        source: String::from_utf8_lossy(&bytes).into_owned(),
+        findings: checked.findings,
+        omitted: checked.omitted,
+    };
+    Ok(CheckedFile {
+        result,
+        plan: checked.plan,
+        bytes,
+    })
 }

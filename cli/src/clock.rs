@@ -1,4 +1,4 @@
-//! The one place that reads the clock: today's date, unless `--today` says otherwise.
+//! The one place that reads the clock.
 
 use continuity_schema::types::Date;
 

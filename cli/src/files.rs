@@ -10,8 +10,8 @@ use continuity_schema::load::MAX_PLAN_BYTES;
 #[derive(Debug)]
 pub enum Input {
     Bytes(Vec<u8>),
-    /// The file is larger than a plan may be; it was not read.
-    TooLarge(u64),
+    /// The file is larger than a plan may be (its size, when known); it was not read.
+    TooLarge(Option<u64>),
 }
 
 /// Reads a plan file (`-` for standard input) without ever holding more than the size limit.
@@ -28,7 +28,7 @@ pub fn read_plan(path: &Path) -> anyhow::Result<Input> {
         );
     }
     if metadata.len() > MAX_PLAN_BYTES {
-        return Ok(Input::TooLarge(metadata.len()));
+        return Ok(Input::TooLarge(Some(metadata.len())));
     }
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
@@ -39,7 +39,8 @@ fn read_limited(reader: impl Read) -> anyhow::Result<Input> {
     let mut bytes = Vec::new();
     reader.take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_PLAN_BYTES {
-        return Ok(Input::TooLarge(bytes.len() as u64));
+        // Reading stopped one byte past the limit: the real size is unknown.
+        return Ok(Input::TooLarge(None));
     }
     Ok(Input::Bytes(bytes))
 }

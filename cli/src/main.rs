@@ -4,6 +4,8 @@ mod check;
 mod clock;
 mod commands;
 mod files;
+#[allow(dead_code, unused_imports)] // Wired into the history commands in the next change.
+mod history;
 mod output;
 mod schema_check;
 

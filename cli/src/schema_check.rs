@@ -36,10 +36,11 @@ impl SchemaCheck {
         Ok(SchemaCheck { schema, validator })
     }
 
-    /// Findings for every place where `value` breaks the schema, in document order.
-    pub fn check(&self, value: &Value) -> Vec<Finding> {
+    /// Findings for the places where `value` breaks the schema (at most a few hundred), and
+    /// how many more there are.
+    pub fn check(&self, value: &Value) -> (Vec<Finding>, usize) {
         if self.validator.is_valid(value) {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         let mut seen = HashSet::new();
         let mut findings: Vec<Finding> = self
@@ -47,10 +48,10 @@ impl SchemaCheck {
             .iter_errors(value)
             .flat_map(|err| self.describe(&err))
             .filter(|f| seen.insert((f.pointer.clone(), f.message.clone())))
-            .take(MAX_SCHEMA_FINDINGS)
             .collect();
-        findings.sort_by(|a, b| a.pointer.cmp(&b.pointer));
-        findings
+        let omitted = findings.len().saturating_sub(MAX_SCHEMA_FINDINGS);
+        findings.truncate(MAX_SCHEMA_FINDINGS);
+        (findings, omitted)
     }
 
     fn describe(&self, err: &ValidationError<'_>) -> Vec<Finding> {
@@ -59,6 +60,18 @@ impl SchemaCheck {
         let finding = |code: &'static str, pointer: Pointer, message: String| {
             Finding::new(code, Severity::Error, pointer, message)
         };
+        // A `null` in place of an enumeration or pattern is the same mistake as one in place of
+        // a string: say so, rather than list what would have been accepted.
+        if instance.is_null() && !matches!(err.kind(), ValidationErrorKind::Type { .. }) {
+            return vec![
+                finding(
+                    codes::WRONG_TYPE,
+                    pointer,
+                    "`null` is not allowed here".into(),
+                )
+                .with_hint("leave the field out when it has no value"),
+            ];
+        }
         match err.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 let known = self.known_properties(err.schema_path().as_str());
@@ -136,7 +149,7 @@ impl SchemaCheck {
                     format!(
                         "{} {}",
                         describe_value(instance),
-                        expectation(def.as_deref())
+                        expectation(def.as_deref(), instance)
                     ),
                 );
                 if let Some(example) = def
@@ -215,9 +228,13 @@ impl SchemaCheck {
     }
 }
 
-fn expectation(def: Option<&str>) -> String {
+fn expectation(def: Option<&str>, instance: &Value) -> String {
     match def {
         Some("Duration") => "is not a duration: write a whole number and a unit (m, h, d, w), such as 30m, 4h, 2d or 1w".into(),
+        // The pattern only checks the shape; a well-shaped date can still name a day that does not exist.
+        Some("Date") if instance.as_str().is_some_and(|s| s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-') => {
+            "is not a calendar date: that day does not exist".into()
+        }
         Some("Date") => "is not a date: write YYYY-MM-DD".into(),
         Some("Phone") => "is not a phone number: digits, optionally starting with +, with spaces, dots, slashes or hyphens".into(),
         Some("Email") => "is not an e-mail address".into(),

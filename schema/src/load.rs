@@ -44,7 +44,7 @@ pub mod codes {
         (INVALID_JSON, "The file is not valid JSON."),
         (
             NESTING_TOO_DEEP,
-            "Arrays and objects are nested more than 128 levels deep.",
+            "Arrays and objects are nested more than 127 levels deep.",
         ),
         (
             DUPLICATE_KEY,
@@ -108,12 +108,18 @@ pub fn parse_json(bytes: &[u8]) -> Result<(&str, Value), Vec<Finding>> {
             // The valid prefix is text, so positions can be counted in it.
             let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
             let position = LineIndex::new(prefix).position(prefix, valid);
-            return Err(fail(
-                codes::INVALID_UTF8,
-                format!(
+            let message = match err.error_len() {
+                Some(_) => format!(
                     "the file is not valid UTF-8: byte 0x{:02X} at offset {valid} cannot start or continue a character",
                     bytes[valid]
                 ),
+                None => format!(
+                    "the file is not valid UTF-8: it ends in the middle of a character (offset {valid})"
+                ),
+            };
+            return Err(fail(
+                codes::INVALID_UTF8,
+                message,
                 "save the file as UTF-8 (it may have been saved as Latin-1 or Windows-1252)",
                 position,
                 valid,
@@ -186,7 +192,7 @@ fn json_error(text: &str, err: &serde_json::Error) -> Finding {
         )
     };
     let message = if code == codes::NESTING_TOO_DEEP {
-        "arrays and objects are nested more than 128 levels deep".to_owned()
+        "arrays and objects are nested more than 127 levels deep".to_owned()
     } else {
         format!("invalid JSON: {message}")
     };
@@ -201,7 +207,10 @@ fn json_error(text: &str, err: &serde_json::Error) -> Finding {
 /// messages would be misleading for another version).
 pub fn check_format_version(value: &Value) -> Option<Finding> {
     let version = value.get("format_version")?;
-    if version.as_u64() == Some(u64::from(FORMAT_VERSION)) || !version.is_number() {
+    // Only a whole number names a version; anything else is a type error for the schema check.
+    if version.as_u64() == Some(u64::from(FORMAT_VERSION))
+        || !(version.is_u64() || version.is_i64())
+    {
         return None;
     }
     Some(
@@ -231,18 +240,39 @@ pub fn plan_from_value(value: &Value) -> Result<Plan, Vec<Finding>> {
                 | serde_path_to_error::Segment::Unknown => None,
             })
             .collect();
-        let message = err.inner().to_string();
+        let message = plain_message(&err.inner().to_string());
         let code = if message.starts_with("unknown field") {
             codes::UNKNOWN_FIELD
         } else if message.starts_with("missing field") {
             codes::MISSING_FIELD
-        } else if message.starts_with("invalid type") {
+        } else if message.starts_with("expected ") {
             codes::WRONG_TYPE
         } else {
             codes::INVALID_VALUE
         };
         vec![Finding::new(code, Severity::Error, pointer, message)]
     })
+}
+
+/// Rewrites serde's messages, which name Rust types ("expected u16"), in the plan's terms.
+fn plain_message(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("invalid type: ") else {
+        return message.to_owned();
+    };
+    let Some((found, expected)) = rest.split_once(", expected ") else {
+        return message.to_owned();
+    };
+    let expected = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" => "an integer",
+        "a boolean" => "true or false",
+        other if other.starts_with("struct ") || other.starts_with("a map") => "an object",
+        other if other.starts_with("a sequence") => "an array",
+        other => other,
+    };
+    let found = found
+        .replace("floating point", "the number")
+        .replace("integer", "the number");
+    format!("expected {expected}, found {found}")
 }
 
 #[cfg(test)]
@@ -300,6 +330,8 @@ mod tests {
         let e = error(text.as_bytes());
         assert_eq!(e.code, codes::NESTING_TOO_DEEP);
         assert_eq!(at(&e), (1, 128));
+        let ok = format!("{}{}", "[".repeat(127), "]".repeat(127));
+        assert!(parse_json(ok.as_bytes()).is_ok());
     }
 
     #[test]
@@ -312,6 +344,15 @@ mod tests {
     }
 
     #[test]
+    fn serde_messages_are_put_in_plan_terms() {
+        assert_eq!(
+            plain_message("invalid type: floating point `12.0`, expected u16"),
+            "expected an integer, found the number `12.0`"
+        );
+        assert_eq!(plain_message("something else"), "something else");
+    }
+
+    #[test]
     fn other_format_versions_are_named() {
         let value: Value = serde_json::json!({"format_version": 2});
         assert_eq!(
@@ -319,5 +360,7 @@ mod tests {
             Some(codes::UNSUPPORTED_FORMAT_VERSION.into())
         );
         assert!(check_format_version(&serde_json::json!({"format_version": 1})).is_none());
+        assert!(check_format_version(&serde_json::json!({"format_version": 1.0})).is_none());
+        assert!(check_format_version(&serde_json::json!({"format_version": 1.0})).is_none());
     }
 }

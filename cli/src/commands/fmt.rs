@@ -11,9 +11,9 @@ use anyhow::{Context as _, bail};
 use continuity_schema::Plan;
 use continuity_schema::load::{parse_json, plan_from_value};
 
-use crate::check::check_plan;
-use crate::files::{Input, default_plans, display_path, read_plan};
-use crate::output::{self, FileResult, sort_findings};
+use crate::check::check_file;
+use crate::files::default_plans;
+use crate::output;
 use crate::schema_check::SchemaCheck;
 use crate::{Outcome, print};
 
@@ -51,28 +51,16 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         if path == Path::new("-") {
             bail!("fmt works on files; `-` (standard input) cannot be rewritten");
         }
-        let display = display_path(path);
-        let bytes = match read_plan(path)? {
-            Input::Bytes(bytes) => bytes,
-            Input::TooLarge(size) => {
-                bail!("{display} is {size} bytes, larger than a plan may be; not formatted")
-            }
-        };
         // The date only matters to rules, which do not decide whether a file can be formatted.
-        let checked = check_plan(&bytes, crate::clock::today(), &schema);
-        let Some(plan) = checked.plan.filter(|_| checked.readable) else {
-            let mut findings: Vec<_> = checked.findings;
-            sort_findings(&mut findings);
-            unreadable.push(FileResult {
-                path: display,
-                source: String::from_utf8_lossy(&bytes).into_owned(),
-                findings,
-            });
+        let checked = check_file(path, crate::clock::today(), &schema)?;
+        let Some(plan) = checked.plan else {
+            unreadable.push(checked.result);
             outcome = Outcome::Failure;
             continue;
         };
+        let display = checked.result.path;
         let canonical = canonical_text(&plan)?;
-        if canonical.as_bytes() == bytes.as_slice() {
+        if canonical.as_bytes() == checked.bytes.as_slice() {
             continue;
         }
         ensure_round_trip(&plan, &canonical)
@@ -121,6 +109,9 @@ fn ensure_round_trip(plan: &Plan, canonical: &str) -> anyhow::Result<()> {
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, keeping the
 /// original's permissions: a crash leaves either the old or the new file, never half of one.
 fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    // Write through a symbolic link to its target, so that the link stays a link.
+    let resolved = std::fs::canonicalize(path)?;
+    let path = resolved.as_path();
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

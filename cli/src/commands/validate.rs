@@ -1,15 +1,13 @@
 //! `continuity validate`: the JSON Schema and the audit rules, with positions and hints.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 
-use continuity_schema::finding::{Finding, Severity};
-use continuity_schema::json::{Pointer, Position};
-use continuity_schema::load::codes;
 use continuity_schema::types::Date;
 
-use crate::check::check_plan;
-use crate::files::{Input, default_plans, display_path, read_plan};
-use crate::output::{self, FileResult, Summary, sort_findings};
+use crate::check::check_file;
+use crate::files::default_plans;
+use crate::output;
 use crate::schema_check::SchemaCheck;
 use crate::{Outcome, print};
 
@@ -58,8 +56,13 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let deny_warnings = args.deny == Some(Deny::Warnings);
     let schema = SchemaCheck::new()?;
     let mut results = Vec::with_capacity(paths.len());
+    // A file that cannot be read does not hide what the others say; it fails the run at the end.
+    let mut unreadable = Vec::new();
     for path in &paths {
-        results.push(validate_file(path, today, &schema)?);
+        match check_file(path, today, &schema) {
+            Ok(checked) => results.push(checked.result),
+            Err(err) => unreadable.push(err),
+        }
     }
     let text = match args.format {
         Format::Human => output::human(&results, deny_warnings),
@@ -67,49 +70,17 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Format::Github => output::github(&results, deny_warnings),
     };
     print(&text)?;
-    let failed = results
-        .iter()
-        .any(|r| Summary::of(&r.findings).fails(deny_warnings));
+    if let Some(last) = unreadable.pop() {
+        let mut stderr = anstream::stderr();
+        for err in &unreadable {
+            let _ = writeln!(stderr, "error: {err:#}");
+        }
+        return Err(last);
+    }
+    let failed = results.iter().any(|r| r.summary().fails(deny_warnings));
     Ok(if failed {
         Outcome::Failure
     } else {
         Outcome::Success
-    })
-}
-
-/// Validates one file; only failures to read it at all are errors of the tool.
-pub fn validate_file(
-    path: &std::path::Path,
-    today: Date,
-    schema: &SchemaCheck,
-) -> anyhow::Result<FileResult> {
-    let display = display_path(path);
-    let bytes = match read_plan(path)? {
-        Input::Bytes(bytes) => bytes,
-        Input::TooLarge(size) => {
-            let mut finding = Finding::new(
-                codes::FILE_TOO_LARGE,
-                Severity::Error,
-                Pointer::root(),
-                format!(
-                    "the file is {size} bytes; a plan may have at most {} bytes",
-                    continuity_schema::load::MAX_PLAN_BYTES
-                ),
-            )
-            .with_hint("check that this is the plan file; it was not read");
-            finding.position = Some(Position { line: 1, column: 1 });
-            return Ok(FileResult {
-                path: display,
-                source: String::new(),
-                findings: vec![finding],
-            });
-        }
-    };
-    let mut checked = check_plan(&bytes, today, schema);
-    sort_findings(&mut checked.findings);
-    Ok(FileResult {
-        path: display,
-        source: String::from_utf8_lossy(&bytes).into_owned(),
-        findings: checked.findings,
     })
 }

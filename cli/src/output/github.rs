@@ -22,7 +22,7 @@ pub fn render(results: &[FileResult], deny_warnings: bool) -> String {
     let mut out = String::new();
     let mut total = Summary::default();
     for result in results {
-        total.add(Summary::of(&result.findings));
+        total.add(result.summary());
         for f in &result.findings {
             let command = match (f.allowed.is_some(), f.severity) {
                 (false, Severity::Error) => "error",

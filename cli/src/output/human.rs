@@ -19,12 +19,22 @@ const DIM: Style = AnsiColor::Blue.on_default().bold();
 pub fn render(results: &[FileResult], deny_warnings: bool) -> String {
     let mut out = String::new();
     let mut total = Summary::default();
-    for result in results {
-        let summary = Summary::of(&result.findings);
+    for (i, result) in results.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let summary = result.summary();
         total.add(summary);
         let lines = LineIndex::new(&result.source);
         for finding in &result.findings {
             render_finding(&mut out, result, &lines, finding);
+        }
+        if result.omitted > 0 {
+            let _ = writeln!(
+                out,
+                "{ERROR}… and {} more errors not shown{ERROR:#} (fix the ones above first)\n",
+                result.omitted
+            );
         }
         let verdict = if summary.fails(deny_warnings) {
             format!("{ERROR}invalid{ERROR:#}")
@@ -71,7 +81,9 @@ fn render_finding(out: &mut String, result: &FileResult, lines: &LineIndex, find
     } else {
         format!(" at {path}")
     };
-    let _ = writeln!(out, "  {DIM}-->{DIM:#} {place}{path}");
+    // The arrow lines up with the line-number gutter below it, as rustc does.
+    let width = finding.position.map_or(1, |p| p.line.to_string().len());
+    let _ = writeln!(out, "{:width$}{DIM}-->{DIM:#} {place}{path}", "");
     if let (Some(position), Some(offset)) = (finding.position, finding.offset) {
         let text = lines.line_text(&result.source, position.line);
         if text.chars().count() <= 200 {
@@ -96,10 +108,18 @@ fn render_finding(out: &mut String, result: &FileResult, lines: &LineIndex, find
         }
     }
     if let Some(hint) = &finding.hint {
-        let _ = writeln!(out, "  {DIM}={DIM:#} {BOLD}hint{BOLD:#}: {hint}");
+        let _ = writeln!(
+            out,
+            "{:width$} {DIM}={DIM:#} {BOLD}hint{BOLD:#}: {hint}",
+            ""
+        );
     }
     if let Some(reason) = &finding.allowed {
-        let _ = writeln!(out, "  {DIM}={DIM:#} {ALLOWED}allowed{ALLOWED:#}: {reason}");
+        let _ = writeln!(
+            out,
+            "{:width$} {DIM}={DIM:#} {ALLOWED}allowed{ALLOWED:#}: {reason}",
+            ""
+        );
     }
     out.push('\n');
 }

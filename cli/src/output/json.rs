@@ -61,7 +61,7 @@ pub fn render(results: &[FileResult], today: &str, deny_warnings: bool) -> Strin
     let files: Vec<FileDoc<'_>> = results
         .iter()
         .map(|r| {
-            let summary = Summary::of(&r.findings);
+            let summary = r.summary();
             total.add(summary);
             FileDoc {
                 path: &r.path,

@@ -18,6 +18,17 @@ pub struct FileResult {
     /// The file's text (lossily decoded), for excerpts.
     pub source: String,
     pub findings: Vec<Finding>,
+    /// Errors found but not listed, past the cap on schema errors.
+    pub omitted: usize,
+}
+
+impl FileResult {
+    /// The counts of this file's findings, omitted errors included.
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary::of(&self.findings);
+        summary.errors += self.omitted;
+        summary
+    }
 }
 
 /// Counts per kind of finding.
@@ -89,5 +100,14 @@ pub fn sort_findings(findings: &mut [Finding]) {
             .position(|r| r.name == code)
             .map_or(0, |i| i + 1)
     };
-    findings.sort_by_key(|f| (f.allowed.is_some(), f.severity, rank(&f.code)));
+    // Input errors (rank 0) come from the schema check in no useful order: show them by position.
+    findings.sort_by_key(|f| {
+        let rank = rank(&f.code);
+        (
+            f.allowed.is_some(),
+            f.severity,
+            rank,
+            if rank == 0 { f.position } else { None },
+        )
+    });
 }

@@ -161,9 +161,9 @@ pub const ACTION_OVERDUE: Rule = Rule {
                     .finding(
                         pointer!["actions", i, "due"],
                         format!(
-                            "action `{}` was due on {due} and is not done ({} days late)",
+                            "action `{}` was due on {due} and is not done ({})",
                             action.id,
-                            due.days_until(cx.today)
+                            days_late(due.days_until(cx.today))
                         ),
                     )
                     .with_hint("complete the action, or set a new due date with the reason")
@@ -173,6 +173,14 @@ pub const ACTION_OVERDUE: Rule = Rule {
         }
     },
 };
+
+fn days_late(days: i64) -> String {
+    if days == 1 {
+        "1 day late".into()
+    } else {
+        format!("{days} days late")
+    }
+}
 
 pub const DISTRIBUTION_COPY_OUTDATED: Rule = Rule {
     name: "distribution-copy-outdated",
@@ -381,6 +389,78 @@ pub const CONTRACT_EXPIRED: Rule = Rule {
                     )
                     .with_hint("record the renewed contract, or find another supplier")
                     .with_subject("suppliers", supplier.id.as_str());
+                sink.push(finding);
+            }
+        }
+    },
+};
+
+pub const DATE_IN_FUTURE: Rule = Rule {
+    name: "date-in-future",
+    severity: Severity::Warning,
+    summary: "A date of something that already happened lies in the future",
+    rationale: "Reviews, approvals, exercises, restore tests, handed-over copies, completed actions and incidents are records of the past. A date after today is a typo (2062 for 2026) or a plan written ahead of events, and it silently satisfies the overdue checks: an auditor relies on these dates being true.",
+    sources: &[ISO_22301, CONTINUITY],
+    check: |cx, sink| {
+        let plan = cx.plan;
+        let mut dates: Vec<(crate::json::Pointer, crate::types::Date, &str)> = Vec::new();
+        if let Some(date) = plan.plan.last_review {
+            dates.push((pointer!["plan", "last_review"], date, "the last review"));
+        }
+        for (i, approval) in plan.plan.approvals.iter().enumerate() {
+            dates.push((
+                pointer!["plan", "approvals", i, "date"],
+                approval.date,
+                "an approval",
+            ));
+        }
+        for (i, system) in plan.systems.iter().enumerate() {
+            if let Some(date) = system.backup.as_ref().and_then(|b| b.last_restore_test) {
+                dates.push((
+                    pointer!["systems", i, "backup", "last_restore_test"],
+                    date,
+                    "a restore test",
+                ));
+            }
+        }
+        for (i, copy) in plan.distribution.iter().enumerate() {
+            dates.push((
+                pointer!["distribution", i, "date"],
+                copy.date,
+                "a handed-over copy",
+            ));
+        }
+        for (i, exercise) in plan.exercises.iter().enumerate() {
+            dates.push((
+                pointer!["exercises", i, "date"],
+                exercise.date,
+                "an exercise",
+            ));
+        }
+        for (i, action) in plan.actions.iter().enumerate() {
+            if let Some(date) = action.completed {
+                dates.push((
+                    pointer!["actions", i, "completed"],
+                    date,
+                    "a completed action",
+                ));
+            }
+        }
+        for (i, incident) in plan.incidents.iter().enumerate() {
+            dates.push((
+                pointer!["incidents", i, "date"],
+                incident.date,
+                "an incident",
+            ));
+        }
+        for (pointer, date, what) in dates {
+            if date > cx.today {
+                let finding = sink
+                    .finding(
+                        pointer,
+                        format!("{what} is dated {date}, after today ({})", cx.today),
+                    )
+                    .with_hint("record events when they have happened, with their real date");
                 sink.push(finding);
             }
         }

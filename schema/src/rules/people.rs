@@ -37,7 +37,10 @@ pub const ROLE_WITHOUT_DEPUTY: Rule = Rule {
     sources: &[NIST_800_34, ISO_22301],
     check: |cx, sink| {
         for (i, role) in cx.plan.roles.iter().enumerate() {
-            if role.crisis_team && role.members.len() == 1 {
+            // Counted as people, not entries: listing the primary twice is not a deputy.
+            let distinct: std::collections::HashSet<&str> =
+                role.members.iter().map(|m| m.as_str()).collect();
+            if role.crisis_team && distinct.len() == 1 {
                 let finding = sink
                     .finding(
                         pointer!["roles", i, "members"],

@@ -1,0 +1,206 @@
+//! Finds the repository and the plan's path inside it, for normal clones, linked worktrees,
+//! bare repositories and shallow clones alike.
+
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context as _, anyhow, bail};
+use git2::{Oid, Repository};
+
+/// A repository and the path of the plan inside it.
+pub struct PlanRepo {
+    pub repo: Repository,
+    /// The plan's path relative to the repository root, with `/` separators.
+    pub path: String,
+    /// The plan file in the working tree, when there is one.
+    pub worktree_file: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for PlanRepo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PlanRepo")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Opens the repository containing the current directory and locates the plan.
+///
+/// `plan` is the plan's path as the user gave it (relative to the current directory); without
+/// it, `plan.json` or the only `plans/*.json` of the working tree (or of HEAD, in a bare
+/// repository) is used.
+pub fn open_plan_repo(plan: Option<&Path>) -> anyhow::Result<PlanRepo> {
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let repo = Repository::discover(&cwd).map_err(|err| {
+        anyhow!(
+            "{} is not inside a git repository ({})",
+            cwd.display(),
+            err.message()
+        )
+    })?;
+    configure_caches();
+    match repo.workdir().map(Path::to_path_buf) {
+        Some(workdir) => {
+            let file = match plan {
+                Some(plan) => cwd.join(plan),
+                None => default_in_worktree(&workdir, &cwd)?,
+            };
+            let path = relative_to(&workdir, &file)?;
+            Ok(PlanRepo {
+                repo,
+                path,
+                worktree_file: Some(file),
+            })
+        }
+        None => {
+            let path = match plan {
+                Some(plan) => normalise(plan)?,
+                None => default_in_head(&repo)?,
+            };
+            Ok(PlanRepo {
+                repo,
+                path,
+                worktree_file: None,
+            })
+        }
+    }
+}
+
+/// Larger object caches: the defaults make libgit2 re-inflate every blob on each read,
+/// which dominates reading thousands of revisions of one file.
+fn configure_caches() {
+    git2::opts::enable_caching(true);
+}
+
+fn default_in_worktree(workdir: &Path, cwd: &Path) -> anyhow::Result<PathBuf> {
+    for base in [cwd, workdir] {
+        if base.join("plan.json").is_file() {
+            return Ok(base.join("plan.json"));
+        }
+        let plans = base.join("plans");
+        if plans.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(&plans)?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .collect();
+            found.sort();
+            match found.len() {
+                1 => return Ok(found.remove(0)),
+                0 => {}
+                _ => bail!("several plans in {}: name one with --plan", plans.display()),
+            }
+        }
+    }
+    bail!("no plan found: name it with --plan (looked for plan.json and plans/*.json)")
+}
+
+fn default_in_head(repo: &Repository) -> anyhow::Result<String> {
+    let head = repo
+        .head()
+        .and_then(|h| h.peel_to_tree())
+        .context("the repository has no HEAD commit")?;
+    if head.get_path(Path::new("plan.json")).is_ok() {
+        return Ok("plan.json".into());
+    }
+    let mut found = Vec::new();
+    if let Ok(entry) = head.get_path(Path::new("plans")) {
+        if let Some(tree) = entry.to_object(repo).ok().and_then(|o| o.into_tree().ok()) {
+            for item in tree.iter() {
+                if let Some(name) = item.name().ok().filter(|n| n.ends_with(".json")) {
+                    found.push(format!("plans/{name}"));
+                }
+            }
+        }
+    }
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => bail!("no plan found at HEAD: name it with --plan"),
+        _ => bail!("several plans at HEAD: name one with --plan"),
+    }
+}
+
+/// The path of `file` relative to `root`, even when `file` does not exist (a deleted plan).
+fn relative_to(root: &Path, file: &Path) -> anyhow::Result<String> {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let file = match file.canonicalize() {
+        Ok(file) => file,
+        Err(_) => {
+            let parent = file.parent().unwrap_or(Path::new("."));
+            let name = file
+                .file_name()
+                .ok_or_else(|| anyhow!("{} is not a file path", file.display()))?;
+            parent
+                .canonicalize()
+                .unwrap_or_else(|_| parent.to_path_buf())
+                .join(name)
+        }
+    };
+    let relative = file.strip_prefix(&root).map_err(|_| {
+        anyhow!(
+            "{} is outside the repository at {}",
+            file.display(),
+            root.display()
+        )
+    })?;
+    normalise(relative)
+}
+
+fn normalise(path: &Path) -> anyhow::Result<String> {
+    let mut parts = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::Normal(part) => parts.push(part.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                parts
+                    .pop()
+                    .ok_or_else(|| anyhow!("{} leaves the repository", path.display()))?;
+            }
+            _ => bail!("{} must be relative to the repository root", path.display()),
+        }
+    }
+    if parts.is_empty() {
+        bail!("the plan path is empty");
+    }
+    Ok(parts.join("/"))
+}
+
+impl PlanRepo {
+    /// Resolves a revision expression (`HEAD~2`, a branch, a tag, a commit id) to a commit.
+    pub fn commit_id(&self, spec: &str) -> anyhow::Result<Oid> {
+        let object = self
+            .repo
+            .revparse_single(spec)
+            .map_err(|err| anyhow!("unknown revision `{spec}`: {}", err.message()))?;
+        let commit = object
+            .peel_to_commit()
+            .map_err(|_| anyhow!("`{spec}` does not name a commit"))?;
+        Ok(commit.id())
+    }
+
+    /// The commit HEAD points to, if any.
+    pub fn head(&self) -> anyhow::Result<Oid> {
+        self.commit_id("HEAD")
+            .map_err(|_| anyhow!("the repository has no commits yet (HEAD is unborn)"))
+    }
+
+    /// The common ancestor of two commits, for `A...B` (what a pull request changes).
+    pub fn merge_base(&self, a: Oid, b: Oid) -> anyhow::Result<Oid> {
+        self.repo
+            .merge_base(a, b)
+            .map_err(|err| anyhow!("no common ancestor of {a} and {b}: {}", err.message()))
+    }
+
+    /// Commits missing from this shallow clone's history: their parents were not fetched.
+    pub fn shallow_boundaries(&self) -> Vec<Oid> {
+        if !self.repo.is_shallow() {
+            return Vec::new();
+        }
+        let file = self.repo.commondir().join("shallow");
+        std::fs::read_to_string(file)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|line| Oid::from_str(line.trim()).ok())
+            .collect()
+    }
+}

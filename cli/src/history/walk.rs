@@ -1,0 +1,286 @@
+//! Walks the commits that touched the plan, newest first, following renames, and says where
+//! the available history stops (a shallow clone, a missing object).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::Context as _;
+use git2::{Commit, DiffFindOptions, DiffOptions, Oid, Sort, Tree};
+
+use super::PlanRepo;
+
+/// How a revision changed the plan file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Added,
+    Modified,
+    Deleted,
+    /// Renamed (and possibly edited) from another path.
+    Renamed {
+        from: String,
+    },
+}
+
+/// A commit that touched the plan.
+#[derive(Debug, Clone)]
+pub struct Revision {
+    pub commit: Oid,
+    pub author_name: String,
+    pub author_email: String,
+    /// Author time, seconds since the epoch.
+    pub time: i64,
+    /// The author's UTC offset in minutes.
+    pub offset_minutes: i32,
+    /// The full message, decoded lossily when it is not UTF-8.
+    pub message: String,
+    /// The plan's path in this commit (before a rename, older revisions have another).
+    pub path: String,
+    /// The plan's blob, or `None` when this commit deleted it.
+    pub blob: Option<Oid>,
+    pub change: Change,
+    pub is_merge: bool,
+}
+
+impl Revision {
+    /// The first line of the message.
+    pub fn summary(&self) -> &str {
+        self.message.lines().next().unwrap_or_default()
+    }
+
+    pub fn short_id(&self) -> String {
+        let mut id = self.commit.to_string();
+        id.truncate(10);
+        id
+    }
+}
+
+/// Where the walk could not go further back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Boundary {
+    /// A shallow clone: the parents of this commit were not fetched.
+    Shallow { commit: Oid },
+    /// An object needed for the walk is missing or unreadable.
+    Broken { commit: Oid, reason: String },
+}
+
+impl Boundary {
+    /// One sentence for people: where history stops and what to do about it.
+    pub fn explain(&self) -> String {
+        match self {
+            Boundary::Shallow { commit } => format!(
+                "history stops at {} because this is a shallow clone; run `git fetch --unshallow` (or check out with `fetch-depth: 0` in CI) to see the rest",
+                short(*commit)
+            ),
+            Boundary::Broken { commit, reason } => {
+                format!(
+                    "history stops at {}: {reason}; the repository may be damaged (try `git fsck`)",
+                    short(*commit)
+                )
+            }
+        }
+    }
+}
+
+fn short(id: Oid) -> String {
+    let mut s = id.to_string();
+    s.truncate(10);
+    s
+}
+
+/// The revisions that touched the plan.
+#[derive(Debug, Default)]
+pub struct History {
+    /// Newest first.
+    pub revisions: Vec<Revision>,
+    /// Set when the walk stopped before the root of the history.
+    pub boundary: Option<Boundary>,
+}
+
+/// How to walk.
+#[derive(Debug, Clone, Copy)]
+pub struct WalkOptions {
+    /// Follow only the first parent of merges (the branch's own line), as for a main branch.
+    pub first_parent: bool,
+}
+
+impl PlanRepo {
+    /// The revisions reachable from `start` that touched the plan, newest first.
+    ///
+    /// A commit touched the plan when the plan's blob differs from the one in each parent
+    /// (with `first_parent`, in the first parent): the same simplification `git log -- PATH`
+    /// applies, so merges that took one side unchanged are left out.
+    pub fn history(&self, start: Oid, options: WalkOptions) -> anyhow::Result<History> {
+        let repo = &self.repo;
+        let mut walk = repo.revwalk().context("cannot walk the history")?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
+        if options.first_parent {
+            walk.simplify_first_parent()?;
+        }
+        walk.push(start)?;
+        let shallow = self.shallow_boundaries();
+        // The plan's path in each commit still to visit, set by its child (renames change it).
+        let mut paths: HashMap<Oid, String> = HashMap::from([(start, self.path.clone())]);
+        let mut history = History::default();
+        for next in walk {
+            let id = match next {
+                Ok(id) => id,
+                Err(err) => {
+                    history.boundary = Some(Boundary::Broken {
+                        commit: start,
+                        reason: err.message().to_owned(),
+                    });
+                    break;
+                }
+            };
+            let Some(path) = paths.remove(&id) else {
+                continue;
+            };
+            let commit = match repo.find_commit(id) {
+                Ok(commit) => commit,
+                Err(err) => {
+                    history.boundary = Some(Boundary::Broken {
+                        commit: id,
+                        reason: err.message().to_owned(),
+                    });
+                    break;
+                }
+            };
+            let tree = match commit.tree() {
+                Ok(tree) => tree,
+                Err(err) => {
+                    history.boundary = Some(Boundary::Broken {
+                        commit: id,
+                        reason: err.message().to_owned(),
+                    });
+                    break;
+                }
+            };
+            let blob = blob_at(&tree, &path);
+            let parent_count = if options.first_parent {
+                commit.parent_count().min(1)
+            } else {
+                commit.parent_count()
+            };
+            let mut parents = Vec::with_capacity(parent_count);
+            let mut broken = None;
+            for i in 0..parent_count {
+                match commit.parent(i) {
+                    Ok(parent) => parents.push(parent),
+                    Err(err) => broken = Some(err.message().to_owned()),
+                }
+            }
+            if let Some(reason) = broken {
+                history
+                    .revisions
+                    .extend(self.revision(&commit, &path, blob, Change::Modified));
+                history.boundary = Some(Boundary::Broken {
+                    commit: id,
+                    reason: format!("a parent commit cannot be read ({reason})"),
+                });
+                break;
+            }
+            let mut same_as_a_parent = false;
+            let mut change = None;
+            for parent in &parents {
+                let parent_tree = parent
+                    .tree()
+                    .with_context(|| format!("cannot read the tree of {}", parent.id()))?;
+                let mut parent_path = path.clone();
+                let mut parent_blob = blob_at(&parent_tree, &path);
+                if parent_blob.is_none() && blob.is_some() {
+                    if let Some(from) = renamed_from(repo, &parent_tree, &tree, &path) {
+                        parent_blob = blob_at(&parent_tree, &from);
+                        change = Some(Change::Renamed { from: from.clone() });
+                        parent_path = from;
+                    }
+                }
+                if parent_blob == blob && parent_path == path {
+                    same_as_a_parent = true;
+                }
+                paths.entry(parent.id()).or_insert(parent_path);
+            }
+            let touched = if parents.is_empty() {
+                blob.is_some()
+            } else {
+                !same_as_a_parent
+            };
+            if touched {
+                let change = change.unwrap_or(match (blob, parents.is_empty()) {
+                    (None, _) => Change::Deleted,
+                    (Some(_), true) => Change::Added,
+                    (Some(_), false)
+                        if parents
+                            .iter()
+                            .all(|p| p.tree().ok().and_then(|t| blob_at(&t, &path)).is_none()) =>
+                    {
+                        Change::Added
+                    }
+                    (Some(_), false) => Change::Modified,
+                });
+                history
+                    .revisions
+                    .extend(self.revision(&commit, &path, blob, change));
+            }
+            if shallow.contains(&id) && commit.parent_count() == 0 {
+                history.boundary = Some(Boundary::Shallow { commit: id });
+            }
+        }
+        Ok(history)
+    }
+
+    fn revision(
+        &self,
+        commit: &Commit<'_>,
+        path: &str,
+        blob: Option<Oid>,
+        change: Change,
+    ) -> Option<Revision> {
+        let author = commit.author();
+        let when = author.when();
+        Some(Revision {
+            commit: commit.id(),
+            author_name: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+            author_email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+            time: when.seconds(),
+            offset_minutes: when.offset_minutes(),
+            message: String::from_utf8_lossy(commit.message_bytes()).into_owned(),
+            path: path.to_owned(),
+            blob,
+            change,
+            is_merge: commit.parent_count() > 1,
+        })
+    }
+}
+
+/// The blob id at `path` in `tree`, if it is a file.
+fn blob_at(tree: &Tree<'_>, path: &str) -> Option<Oid> {
+    let entry = tree.get_path(Path::new(path)).ok()?;
+    (entry.kind() == Some(git2::ObjectType::Blob)).then(|| entry.id())
+}
+
+/// The path the plan had in `old` when `new` renamed it to `path`, using git's similarity rules.
+fn renamed_from(
+    repo: &git2::Repository,
+    old: &Tree<'_>,
+    new: &Tree<'_>,
+    path: &str,
+) -> Option<String> {
+    let mut options = DiffOptions::new();
+    options.ignore_submodules(true);
+    let mut diff = repo
+        .diff_tree_to_tree(Some(old), Some(new), Some(&mut options))
+        .ok()?;
+    let mut find = DiffFindOptions::new();
+    find.renames(true).copies(false);
+    diff.find_similar(Some(&mut find)).ok()?;
+    diff.deltas()
+        .find(|d| {
+            d.status() == git2::Delta::Renamed
+                && d.new_file().path().is_some_and(|p| p == Path::new(path))
+        })
+        .and_then(|d| {
+            d.old_file()
+                .path()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
+}
