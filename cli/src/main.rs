@@ -4,9 +4,9 @@ mod check;
 mod clock;
 mod commands;
 mod files;
-#[allow(dead_code, unused_imports)] // Wired into the history commands in the next change.
 mod history;
 mod output;
+mod revisions;
 mod schema_check;
 
 use std::io::Write;
@@ -29,6 +29,8 @@ struct Cli {
 enum Command {
     Validate(commands::validate::Args),
     Fmt(commands::fmt::Args),
+    Diff(commands::diff::Args),
+    Log(commands::log::Args),
     Schema(commands::schema::Args),
     Rules(commands::rules::Args),
 }
@@ -47,6 +49,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate(args) => commands::validate::run(&args),
         Command::Fmt(args) => commands::fmt::run(&args),
+        Command::Diff(args) => commands::diff::run(&args),
+        Command::Log(args) => commands::log::run(&args),
         Command::Schema(args) => commands::schema::run(&args),
         Command::Rules(args) => commands::rules::run(&args),
     };

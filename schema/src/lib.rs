@@ -5,6 +5,7 @@
 //! That keeps it usable from the CLI and from the WebAssembly viewer alike.
 
 pub mod analysis;
+pub mod diff;
 pub mod docs;
 pub mod finding;
 pub mod generate;

@@ -1,0 +1,519 @@
+//! `continuity diff`: what changed in the plan between two revisions, entity by entity, for a
+//! terminal, a pull-request comment, or a tool.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anstyle::{AnsiColor, Style};
+use anyhow::{Context as _, anyhow, bail};
+use continuity_schema::Plan;
+use continuity_schema::diff::{self, Change, Diff, FindingsDelta, Impact, Op, Section, Tone};
+use continuity_schema::types::Date;
+use serde::Serialize;
+
+use crate::history::{PlanAt, PlanRepo, open_plan_repo};
+use crate::revisions::{PlanState, state_of};
+use crate::schema_check::SchemaCheck;
+use crate::{Outcome, print};
+
+/// Show what changed in the plan between two revisions (exit 1 when something did).
+///
+/// Without REV, compares HEAD with the working tree; with one, that revision with the working
+/// tree; `A..B` or `A B` compares two revisions; `A...B` compares B with where it branched from
+/// A, as a pull request does. Two plan files outside a repository can be compared with
+/// `--no-index OLD NEW`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Revisions (or, with --no-index, two plan files).
+    #[arg(value_name = "REV", num_args = 0..=2)]
+    pub revisions: Vec<String>,
+    /// The plan file (default: plan.json, or the only plans/*.json).
+    #[arg(long, value_name = "PATH")]
+    pub plan: Option<PathBuf>,
+    /// Compare two files instead of revisions (works outside a repository).
+    #[arg(long)]
+    pub no_index: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The date rules measure against when comparing findings (default: today, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Grouped by section, coloured on a terminal.
+    Human,
+    /// For a pull-request comment: a summary line, sections, long parts folded.
+    Markdown,
+    /// A versioned JSON document, including the applicable diff.
+    Json,
+}
+
+/// One side of the comparison.
+pub struct Side {
+    /// How to name it: `HEAD (de59f91)`, `working tree`, a file name.
+    pub label: String,
+    pub commit: Option<String>,
+    pub plan: Plan,
+}
+
+/// The comparison, ready to render.
+pub struct Comparison {
+    pub path: String,
+    pub old: Side,
+    pub new: Side,
+    pub diff: Diff,
+    pub findings: FindingsDelta,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let today = args.today.unwrap_or_else(crate::clock::today);
+    let schema = SchemaCheck::new()?;
+    let files_given =
+        args.revisions.len() == 2 && args.revisions.iter().all(|r| Path::new(r).is_file());
+    let (path, old, new) =
+        if args.no_index || (files_given && open_plan_repo(args.plan.as_deref()).is_err()) {
+            let [a, b] = args.revisions.as_slice() else {
+                bail!("--no-index compares exactly two plan files");
+            };
+            (
+                "".to_owned(),
+                file_side(Path::new(a), today, &schema)?,
+                file_side(Path::new(b), today, &schema)?,
+            )
+        } else {
+            let repo = open_plan_repo(args.plan.as_deref())?;
+            let (old, new) = resolve(&repo, &args.revisions)?;
+            let old = repo_side(&repo, &old, today, &schema)?;
+            let new = repo_side(&repo, &new, today, &schema)?;
+            (repo.path.clone(), old, new)
+        };
+    let comparison = compare(path, old, new, today);
+    let text = match args.format {
+        Format::Human => human(&comparison),
+        Format::Markdown => markdown(&comparison, MARKDOWN_LIMIT),
+        Format::Json => json(&comparison)?,
+    };
+    print(&text)?;
+    Ok(if comparison.diff.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    })
+}
+
+/// Compares two plans.
+pub fn compare(path: String, old: Side, new: Side, today: Date) -> Comparison {
+    let diff = diff::diff(&old.plan, &new.plan);
+    let findings = diff::findings_delta(&old.plan, &new.plan, today);
+    Comparison {
+        path,
+        old,
+        new,
+        diff,
+        findings,
+    }
+}
+
+/// A point to compare: a revision, or the working tree.
+enum Point {
+    Commit(String),
+    Worktree,
+}
+
+fn resolve(repo: &PlanRepo, revisions: &[String]) -> anyhow::Result<(Point, Point)> {
+    let commit = |spec: &str| -> anyhow::Result<Point> {
+        Ok(Point::Commit(repo.commit_id(spec)?.to_string()))
+    };
+    match revisions {
+        [] => Ok((commit("HEAD")?, Point::Worktree)),
+        [one] if one.contains("...") => {
+            let (a, b) = one.split_once("...").unwrap_or_default();
+            let (a, b) = (
+                if a.is_empty() { "HEAD" } else { a },
+                if b.is_empty() { "HEAD" } else { b },
+            );
+            let base = repo.merge_base(repo.commit_id(a)?, repo.commit_id(b)?)?;
+            Ok((Point::Commit(base.to_string()), commit(b)?))
+        }
+        [one] if one.contains("..") => {
+            let (a, b) = one.split_once("..").unwrap_or_default();
+            let (a, b) = (
+                if a.is_empty() { "HEAD" } else { a },
+                if b.is_empty() { "HEAD" } else { b },
+            );
+            Ok((commit(a)?, commit(b)?))
+        }
+        [one] => Ok((commit(one)?, Point::Worktree)),
+        [a, b] => Ok((commit(a)?, commit(b)?)),
+        _ => bail!("give at most two revisions"),
+    }
+}
+
+fn repo_side(
+    repo: &PlanRepo,
+    point: &Point,
+    today: Date,
+    schema: &SchemaCheck,
+) -> anyhow::Result<Side> {
+    let (label, commit, read) = match point {
+        Point::Worktree => ("working tree".to_owned(), None, repo.read_worktree()?),
+        Point::Commit(id) => {
+            let oid = git2::Oid::from_str(id)?;
+            (
+                short_label(repo, id),
+                Some(id.clone()),
+                repo.read_at(oid, &repo.path)?,
+            )
+        }
+    };
+    let plan = match read {
+        PlanAt::Bytes(bytes) => readable(state_of(&bytes, today, schema), &label)?,
+        PlanAt::Absent => bail!("{} does not exist in {label}", repo.path),
+        PlanAt::TooLarge(size) => bail!(
+            "{} in {label} is {size} bytes, more than a plan may have",
+            repo.path
+        ),
+    };
+    Ok(Side {
+        label,
+        commit,
+        plan,
+    })
+}
+
+fn short_label(repo: &PlanRepo, id: &str) -> String {
+    let short = &id[..id.len().min(10)];
+    let head = repo.head().ok().map(|h| h.to_string());
+    if head.as_deref() == Some(id) {
+        format!("HEAD ({short})")
+    } else {
+        short.to_owned()
+    }
+}
+
+fn file_side(path: &Path, today: Date, schema: &SchemaCheck) -> anyhow::Result<Side> {
+    let label = crate::files::display_path(path);
+    let bytes = match crate::files::read_plan(path)? {
+        crate::files::Input::Bytes(bytes) => bytes,
+        crate::files::Input::TooLarge(_) => bail!("{label} is larger than a plan may be"),
+    };
+    let plan = readable(state_of(&bytes, today, schema), &label)?;
+    Ok(Side {
+        label,
+        commit: None,
+        plan,
+    })
+}
+
+fn readable(state: PlanState, label: &str) -> anyhow::Result<Plan> {
+    match state {
+        PlanState::Checked { plan, .. } => {
+            Ok(std::rc::Rc::try_unwrap(plan).unwrap_or_else(|rc| (*rc).clone()))
+        }
+        PlanState::Unreadable { error } => {
+            Err(anyhow!("the plan in {label} cannot be compared: {error}"))
+        }
+        PlanState::Absent => Err(anyhow!("there is no plan in {label}")),
+    }
+    .context("run `continuity validate` on it for all problems")
+}
+
+fn impact_style(impact: Impact) -> Style {
+    match impact.tone() {
+        Tone::Worse => AnsiColor::Red.on_default().bold(),
+        Tone::Better => AnsiColor::Green.on_default(),
+        Tone::Attention => AnsiColor::Yellow.on_default().bold(),
+    }
+}
+
+fn marker(change: &Change) -> char {
+    let whole = change.section.entity_depth() == Some(change.path.segments().len());
+    match &change.op {
+        Op::Add { .. } if whole => '+',
+        Op::Remove { .. } if whole => '-',
+        Op::Move { .. } => '>',
+        _ => '~',
+    }
+}
+
+/// Changes grouped by section, in plan order.
+fn by_section(diff: &Diff) -> Vec<(Section, Vec<&Change>)> {
+    let mut groups: Vec<(Section, Vec<&Change>)> = Vec::new();
+    for change in &diff.changes {
+        match groups.last_mut() {
+            Some((section, list)) if *section == change.section => list.push(change),
+            _ => groups.push((change.section, vec![change])),
+        }
+    }
+    groups
+}
+
+fn human(c: &Comparison) -> String {
+    let bold = Style::new().bold();
+    let dim = AnsiColor::Blue.on_default();
+    let mut out = String::new();
+    let what = if c.path.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", c.path)
+    };
+    let _ = writeln!(out, "{bold}{what}{} → {}{bold:#}", c.old.label, c.new.label);
+    let _ = writeln!(out, "{}", c.diff.summary());
+    for (section, changes) in by_section(&c.diff) {
+        let _ = writeln!(out, "\n{bold}{}{bold:#}", section.title());
+        for change in changes {
+            let (added, removed) = (AnsiColor::Green.on_default(), AnsiColor::Red.on_default());
+            let style = match marker(change) {
+                '+' => added,
+                '-' => removed,
+                _ => Style::new(),
+            };
+            let _ = write!(
+                out,
+                "  {style}{} {}{style:#}",
+                marker(change),
+                change.label()
+            );
+            for impact in &change.impacts {
+                let s = impact_style(*impact);
+                let _ = write!(
+                    out,
+                    "  {s}[{}]{s:#}",
+                    impact.phrase(1).trim_start_matches("1 ")
+                );
+            }
+            out.push('\n');
+        }
+    }
+    if !c.findings.is_empty() {
+        let _ = writeln!(out, "\n{bold}findings{bold:#}");
+        for f in &c.findings.introduced {
+            let s = AnsiColor::Red.on_default();
+            let _ = writeln!(
+                out,
+                "  {s}introduced{s:#} {}[{}]: {}",
+                f.severity, f.code, f.message
+            );
+        }
+        for f in &c.findings.fixed {
+            let s = AnsiColor::Green.on_default();
+            let _ = writeln!(
+                out,
+                "  {s}fixed{s:#} {}[{}]: {}",
+                f.severity, f.code, f.message
+            );
+        }
+    }
+    if c.diff.is_empty() {
+        let _ = writeln!(out, "{dim}the plans are the same (layout aside){dim:#}");
+    }
+    out
+}
+
+/// GitHub's limit on a comment body is 65,536 characters; this leaves room for a marker and
+/// the text around the diff.
+pub const MARKDOWN_LIMIT: usize = 60_000;
+
+/// More changes than this in one section are folded into a `<details>` block.
+const FOLD_AFTER: usize = 10;
+
+/// The diff as Markdown for a pull-request comment, never longer than `limit` characters.
+pub fn markdown(c: &Comparison, limit: usize) -> String {
+    let mut out = String::new();
+    let summary = c.diff.summary();
+    let _ = writeln!(out, "**{}**\n", escape_md(&summary.to_string()));
+    let what = if c.path.is_empty() {
+        String::new()
+    } else {
+        format!("`{}`: ", c.path)
+    };
+    let _ = writeln!(
+        out,
+        "{what}{} → {}\n",
+        escape_md(&c.old.label),
+        escape_md(&c.new.label)
+    );
+    let mut body = String::new();
+    if !c.findings.is_empty() {
+        let _ = writeln!(body, "### Findings\n");
+        for f in &c.findings.introduced {
+            let _ = writeln!(
+                body,
+                "- ⚠️ introduced **{}** `{}`: {}",
+                f.severity,
+                f.code,
+                escape_md(&f.message)
+            );
+        }
+        for f in &c.findings.fixed {
+            let _ = writeln!(
+                body,
+                "- ✅ fixed {} `{}`: {}",
+                f.severity,
+                f.code,
+                escape_md(&f.message)
+            );
+        }
+        body.push('\n');
+    }
+    for (section, changes) in by_section(&c.diff) {
+        let _ = writeln!(
+            body,
+            "### {} ({})\n",
+            capitalise(section.title()),
+            changes.len()
+        );
+        let lines: Vec<String> = changes.iter().map(|change| markdown_line(change)).collect();
+        let (shown, folded) = lines.split_at(lines.len().min(FOLD_AFTER));
+        for line in shown {
+            let _ = writeln!(body, "{line}");
+        }
+        if !folded.is_empty() {
+            let _ = writeln!(
+                body,
+                "\n<details><summary>{} more</summary>\n",
+                folded.len()
+            );
+            for line in folded {
+                let _ = writeln!(body, "{line}");
+            }
+            let _ = writeln!(body, "\n</details>");
+        }
+        body.push('\n');
+    }
+    if c.diff.is_empty() {
+        body.push_str("The plans are the same (layout aside).\n");
+    }
+    let room = limit.saturating_sub(out.len() + 200);
+    if body.len() > room {
+        let mut cut = room;
+        while !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // Cut at a line end so that no Markdown construct is left half open.
+        let cut = body[..cut].rfind('\n').unwrap_or(0);
+        let open_details =
+            body[..cut].matches("<details>").count() > body[..cut].matches("</details>").count();
+        out.push_str(&body[..cut]);
+        if open_details {
+            out.push_str("\n</details>\n");
+        }
+        let _ = writeln!(
+            out,
+            "\n_The diff is too long for a comment and was cut here; run `continuity diff` locally for all {} changes._",
+            c.diff.changes.len()
+        );
+    } else {
+        out.push_str(&body);
+    }
+    out
+}
+
+fn markdown_line(change: &Change) -> String {
+    let impacts: Vec<String> = change
+        .impacts
+        .iter()
+        .map(|i| {
+            let emoji = match i.tone() {
+                Tone::Worse => "🔻",
+                Tone::Better => "🔺",
+                Tone::Attention => "👀",
+            };
+            format!(" {emoji} *{}*", i.phrase(1).trim_start_matches("1 "))
+        })
+        .collect();
+    format!(
+        "- {} `{}`{}",
+        marker_word(change),
+        escape_md(&change.label()).replace('`', "'"),
+        impacts.join("")
+    )
+}
+
+fn marker_word(change: &Change) -> &'static str {
+    match marker(change) {
+        '+' => "➕",
+        '-' => "➖",
+        '>' => "↕️",
+        _ => "✏️",
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Escapes what Markdown would otherwise interpret in plan text (and keeps HTML inert).
+fn escape_md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '*' | '_' | '[' | ']' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonDiff<'a> {
+    version: u32,
+    plan: &'a str,
+    from: JsonSide<'a>,
+    to: JsonSide<'a>,
+    summary: JsonSummary,
+    findings: &'a FindingsDelta,
+    diff: &'a Diff,
+}
+
+#[derive(Serialize)]
+struct JsonSide<'a> {
+    label: &'a str,
+    commit: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    text: String,
+    #[serde(flatten)]
+    counts: diff::Summary,
+}
+
+fn json(c: &Comparison) -> anyhow::Result<String> {
+    let summary = c.diff.summary();
+    let document = JsonDiff {
+        version: 1,
+        plan: &c.path,
+        from: JsonSide {
+            label: &c.old.label,
+            commit: c.old.commit.as_deref(),
+        },
+        to: JsonSide {
+            label: &c.new.label,
+            commit: c.new.commit.as_deref(),
+        },
+        summary: JsonSummary {
+            text: summary.to_string(),
+            counts: summary,
+        },
+        findings: &c.findings,
+        diff: &c.diff,
+    };
+    let mut text = serde_json::to_string_pretty(&document)?;
+    text.push('\n');
+    Ok(text)
+}

@@ -1,0 +1,271 @@
+//! `continuity log`: the revisions that touched the plan, newest first, each with what it
+//! changed and whether the plan was valid at that point.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use anstyle::{AnsiColor, Style};
+use serde::Serialize;
+
+use crate::history::{Change, History, Revision, WalkOptions, open_plan_repo};
+use crate::revisions::{PlanState, RevisionReader};
+use crate::{Outcome, print};
+
+/// Show the revisions that changed the plan, with a semantic summary and validity.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Start from this revision instead of HEAD.
+    #[arg(value_name = "REV")]
+    pub start: Option<String>,
+    /// The plan file (default: plan.json, or the only plans/*.json).
+    #[arg(long, value_name = "PATH")]
+    pub plan: Option<PathBuf>,
+    /// Follow every parent of merges instead of only the first.
+    #[arg(long)]
+    pub all_parents: bool,
+    /// Only list commits: no semantic summary and no validation (fast on long histories).
+    #[arg(long)]
+    pub no_summary: bool,
+    /// Show at most this many revisions.
+    #[arg(short = 'n', long, value_name = "N")]
+    pub max_count: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// One line of the log, with what was computed for it.
+struct Entry<'a> {
+    revision: &'a Revision,
+    state: Option<PlanState>,
+    summary: Option<String>,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let repo = open_plan_repo(args.plan.as_deref())?;
+    let start = match &args.start {
+        Some(spec) => repo.commit_id(spec)?,
+        None => repo.head()?,
+    };
+    let history = repo.history(
+        start,
+        WalkOptions {
+            first_parent: !args.all_parents,
+        },
+    )?;
+    let shown = args
+        .max_count
+        .unwrap_or(usize::MAX)
+        .min(history.revisions.len());
+    let mut entries: Vec<Entry<'_>> = history.revisions[..shown]
+        .iter()
+        .map(|revision| Entry {
+            revision,
+            state: None,
+            summary: None,
+        })
+        .collect();
+    if !args.no_summary {
+        let mut reader = RevisionReader::new(&repo)?;
+        // Each revision is compared with the next older one (also when it falls outside -n).
+        for (i, entry) in entries.iter_mut().enumerate() {
+            let state = reader.state(entry.revision);
+            let older = history.revisions.get(i + 1).map(|r| reader.state(r));
+            let diff = match (older.as_ref().and_then(PlanState::plan), state.plan()) {
+                (Some(a), Some(b)) => Some(continuity_schema::diff::diff(a, b)),
+                _ => None,
+            };
+            entry.summary = Some(crate::revisions::describe_change(
+                older.as_ref(),
+                &state,
+                diff.as_ref(),
+            ));
+            entry.state = Some(state);
+        }
+    }
+    let text = match args.format {
+        Format::Human => human(&repo.path, &entries, &history),
+        Format::Json => json(&repo.path, &entries, &history)?,
+    };
+    print(&text)?;
+    Ok(Outcome::Success)
+}
+
+fn human(path: &str, entries: &[Entry<'_>], history: &History) -> String {
+    let commit_style = AnsiColor::Yellow.on_default();
+    let dim = AnsiColor::Blue.on_default();
+    let mut out = String::new();
+    for entry in entries {
+        let r = entry.revision;
+        let date = crate::history::date_of(r.time, r.offset_minutes);
+        let _ = writeln!(
+            out,
+            "{commit_style}{}{commit_style:#} {date} {} {dim}<{}>{dim:#}",
+            r.short_id(),
+            r.author_name,
+            r.author_email
+        );
+        let _ = writeln!(out, "    {}", r.summary());
+        match &r.change {
+            Change::Renamed { from } => {
+                let _ = writeln!(out, "    {dim}renamed from {from}{dim:#}");
+            }
+            Change::Deleted => {
+                let _ = writeln!(out, "    {dim}deleted {path}{dim:#}", path = r.path);
+            }
+            Change::Added | Change::Modified => {}
+        }
+        if let Some(summary) = &entry.summary {
+            let _ = writeln!(out, "    {summary}");
+        }
+        if let Some(state) = &entry.state {
+            let (style, text) = validity(state);
+            let _ = writeln!(out, "    {style}{text}{style:#}");
+        }
+        out.push('\n');
+    }
+    if entries.is_empty() {
+        let _ = writeln!(out, "no commit touched {path}");
+    }
+    if let Some(boundary) = &history.boundary {
+        let _ = writeln!(out, "note: {}", boundary.explain());
+    }
+    out
+}
+
+fn validity(state: &PlanState) -> (Style, String) {
+    match state {
+        PlanState::Absent => (AnsiColor::Blue.on_default(), "plan absent".into()),
+        PlanState::Unreadable { error } => (
+            AnsiColor::Red.on_default().bold(),
+            format!("not a readable plan: {error}"),
+        ),
+        PlanState::Checked { summary, .. } if summary.errors > 0 => (
+            AnsiColor::Red.on_default().bold(),
+            format!("invalid ({})", summary.describe()),
+        ),
+        PlanState::Checked { summary, .. } => (
+            AnsiColor::Green.on_default(),
+            format!("valid ({})", summary.describe()),
+        ),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonLog<'a> {
+    version: u32,
+    plan: &'a str,
+    revisions: Vec<JsonRevision<'a>>,
+    boundary: Option<JsonBoundary>,
+}
+
+#[derive(Serialize)]
+struct JsonRevision<'a> {
+    commit: String,
+    author: JsonAuthor<'a>,
+    date: String,
+    message: &'a str,
+    path: &'a str,
+    change: &'static str,
+    renamed_from: Option<&'a str>,
+    is_merge: bool,
+    summary: Option<&'a str>,
+    validation: Option<JsonValidation>,
+}
+
+#[derive(Serialize)]
+struct JsonAuthor<'a> {
+    name: &'a str,
+    email: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonValidation {
+    state: &'static str,
+    valid: Option<bool>,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    allowed: usize,
+    error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonBoundary {
+    kind: &'static str,
+    commit: String,
+    message: String,
+}
+
+fn json(path: &str, entries: &[Entry<'_>], history: &History) -> anyhow::Result<String> {
+    let revisions = entries
+        .iter()
+        .map(|entry| {
+            let r = entry.revision;
+            let (change, renamed_from) = match &r.change {
+                Change::Added => ("added", None),
+                Change::Modified => ("modified", None),
+                Change::Deleted => ("deleted", None),
+                Change::Renamed { from } => ("renamed", Some(from.as_str())),
+            };
+            JsonRevision {
+                commit: r.commit.to_string(),
+                author: JsonAuthor {
+                    name: &r.author_name,
+                    email: &r.author_email,
+                },
+                date: crate::history::rfc3339(r.time, r.offset_minutes),
+                message: &r.message,
+                path: &r.path,
+                change,
+                renamed_from,
+                is_merge: r.is_merge,
+                summary: entry.summary.as_deref(),
+                validation: entry.state.as_ref().map(json_validation),
+            }
+        })
+        .collect();
+    let boundary = history.boundary.as_ref().map(|b| {
+        let (kind, commit) = match b {
+            crate::history::Boundary::Shallow { commit } => ("shallow", commit),
+            crate::history::Boundary::Broken { commit, .. } => ("broken", commit),
+        };
+        JsonBoundary {
+            kind,
+            commit: commit.to_string(),
+            message: b.explain(),
+        }
+    });
+    let mut text = serde_json::to_string_pretty(&JsonLog {
+        version: 1,
+        plan: path,
+        revisions,
+        boundary,
+    })?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn json_validation(state: &PlanState) -> JsonValidation {
+    let empty = crate::output::Summary::default();
+    let (name, summary, error) = match state {
+        PlanState::Absent => ("absent", empty, None),
+        PlanState::Unreadable { error } => ("unreadable", empty, Some(error.clone())),
+        PlanState::Checked { summary, .. } => ("checked", *summary, None),
+    };
+    JsonValidation {
+        state: name,
+        valid: matches!(state, PlanState::Checked { .. }).then_some(summary.errors == 0),
+        errors: summary.errors,
+        warnings: summary.warnings,
+        infos: summary.infos,
+        allowed: summary.allowed,
+        error,
+    }
+}
