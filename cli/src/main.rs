@@ -6,6 +6,7 @@ mod commands;
 mod files;
 mod history;
 mod output;
+mod replay;
 mod revisions;
 mod schema_check;
 
@@ -31,6 +32,8 @@ enum Command {
     Fmt(commands::fmt::Args),
     Diff(commands::diff::Args),
     Log(commands::log::Args),
+    Blame(commands::blame::Args),
+    Audit(commands::audit::Args),
     Schema(commands::schema::Args),
     Rules(commands::rules::Args),
 }
@@ -51,6 +54,8 @@ fn main() -> ExitCode {
         Command::Fmt(args) => commands::fmt::run(&args),
         Command::Diff(args) => commands::diff::run(&args),
         Command::Log(args) => commands::log::run(&args),
+        Command::Blame(args) => commands::blame::run(&args),
+        Command::Audit(args) => commands::audit::run(&args),
         Command::Schema(args) => commands::schema::run(&args),
         Command::Rules(args) => commands::rules::run(&args),
     };

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use continuity_schema::Plan;
+use continuity_schema::finding::Finding;
 use continuity_schema::types::Date;
 use git2::Oid;
 
@@ -21,7 +22,11 @@ pub enum PlanState {
     /// The file is not a readable plan (not JSON, not UTF-8, breaks the schema, too large).
     Unreadable { error: String },
     /// A plan, with what validation found on that date.
-    Checked { plan: Rc<Plan>, summary: Summary },
+    Checked {
+        plan: Rc<Plan>,
+        summary: Summary,
+        findings: Rc<Vec<Finding>>,
+    },
 }
 
 impl PlanState {
@@ -81,6 +86,7 @@ pub fn state_of(bytes: &[u8], date: Date, schema: &SchemaCheck) -> PlanState {
         Some(plan) => PlanState::Checked {
             plan: Rc::new(plan),
             summary: Summary::of(&checked.findings),
+            findings: Rc::new(checked.findings),
         },
         _ => {
             let error = checked

@@ -50,6 +50,7 @@ mod apply;
 mod classify;
 mod findings;
 mod items;
+mod locate;
 mod shape;
 mod summary;
 mod typed;
@@ -73,6 +74,7 @@ use crate::references::Collection;
 
 pub use apply::{ApplyError, ApplyErrorKind, apply, apply_owned, apply_value};
 pub use findings::{FindingChange, FindingsDelta, findings_delta};
+pub use locate::{leaf_paths, resolve};
 pub use summary::{ImpactCount, SectionCounts, Summary, value_text};
 
 /// The version of the stored diff shape; readers reject other versions.

@@ -159,9 +159,10 @@ impl fmt::Display for Summary {
 }
 
 /// Descends into `old` and `new` while they differ in exactly one element or field, and returns
-/// the place (`[1].phone`) with the two differing parts.
-fn focus<'v>(mut old: &'v Value, mut new: &'v Value) -> (String, &'v Value, &'v Value) {
+/// the place (`[1].phone`) with the two differing parts (`None`: the field is absent there).
+fn focus<'v>(old: &'v Value, new: &'v Value) -> (String, Option<&'v Value>, Option<&'v Value>) {
     let mut place = String::new();
+    let (mut old, mut new) = (old, new);
     loop {
         match (old, new) {
             (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
@@ -171,23 +172,27 @@ fn focus<'v>(mut old: &'v Value, mut new: &'v Value) -> (String, &'v Value, &'v 
                         place.push_str(&format!("[{i}]"));
                         (old, new) = (&a[i], &b[i]);
                     }
-                    _ => return (place, old, new),
+                    _ => return (place, Some(old), Some(new)),
                 }
             }
-            (Value::Object(a), Value::Object(b))
-                if a.len() == b.len() && a.keys().all(|k| b.contains_key(k)) =>
-            {
-                let mut differing = a.keys().filter(|k| a.get(*k) != b.get(*k));
+            (Value::Object(a), Value::Object(b)) => {
+                let mut differing = a
+                    .keys()
+                    .chain(b.keys().filter(|k| !a.contains_key(*k)))
+                    .filter(|k| a.get(*k) != b.get(*k));
                 match (differing.next(), differing.next()) {
                     (Some(key), None) => {
                         place.push('.');
                         place.push_str(key);
-                        (old, new) = (&a[key], &b[key]);
+                        match (a.get(key), b.get(key)) {
+                            (Some(x), Some(y)) => (old, new) = (x, y),
+                            (x, y) => return (place, x, y),
+                        }
                     }
-                    _ => return (place, old, new),
+                    _ => return (place, Some(old), Some(new)),
                 }
             }
-            _ => return (place, old, new),
+            _ => return (place, Some(old), Some(new)),
         }
     }
 }
@@ -290,7 +295,12 @@ impl Change {
                 // that a changed phone number is not hidden behind the unchanged start.
                 let (place, old, new) = focus(old, new);
                 let field = format!("{field}{place}");
-                let text = format!("{} → {}", value_text(old), value_text(new));
+                let text = match (old, new) {
+                    (Some(old), Some(new)) => format!("{} → {}", value_text(old), value_text(new)),
+                    (None, Some(new)) => format!("set to {}", value_text(new)),
+                    (Some(old), None) => format!("{} removed", value_text(old)),
+                    (None, None) => "unchanged".into(),
+                };
                 if field.is_empty() {
                     text
                 } else {

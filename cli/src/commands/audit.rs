@@ -1,0 +1,537 @@
+//! `continuity audit`: replays the plan's history for an auditor: when the plan had errors and
+//! for how long, every change to recovery objectives and the crisis team with who made it,
+//! whether reviews and exercises were on time, and what was approved when.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use anstyle::{AnsiColor, Style};
+use anyhow::bail;
+use continuity_schema::Plan;
+use continuity_schema::diff::{self, Impact};
+use continuity_schema::finding::Severity;
+use continuity_schema::types::Date;
+use serde::Serialize;
+
+use crate::history::{Revision, WalkOptions, open_plan_repo};
+use crate::replay::{Step, replay};
+use crate::revisions::{PlanState, RevisionReader};
+use crate::{Outcome, print};
+
+/// Replay the plan's history and report what an auditor asks about.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only report what happened on or after this date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<Date>,
+    /// The end of the audited period (default: today, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<Date>,
+    /// The plan file (default: plan.json, or the only plans/*.json).
+    #[arg(long, value_name = "PATH")]
+    pub plan: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// A revision as the report names it.
+#[derive(Debug, Clone, Serialize)]
+struct At {
+    commit: String,
+    date: Date,
+    author: String,
+    message: String,
+}
+
+impl At {
+    fn of(r: &Revision) -> At {
+        At {
+            commit: r.commit.to_string(),
+            date: crate::history::date_of(r.time, r.offset_minutes),
+            author: r.author_name.clone(),
+            message: r.summary().to_owned(),
+        }
+    }
+
+    fn short(&self) -> &str {
+        &self.commit[..self.commit.len().min(10)]
+    }
+}
+
+/// A stretch of history in which something was wrong.
+#[derive(Debug, Clone, Serialize)]
+struct Period {
+    /// What was wrong, in a few words.
+    what: String,
+    from: Date,
+    /// The revision that started it, when a revision did (rather than a date passing).
+    started_by: Option<At>,
+    /// When it ended; `None` when it still lasts.
+    until: Option<Date>,
+    ended_by: Option<At>,
+    days: i64,
+}
+
+/// A change an auditor asks about.
+#[derive(Debug, Clone, Serialize)]
+struct Event {
+    at: At,
+    label: String,
+    impacts: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+struct Approval {
+    version: String,
+    date: Date,
+    approved_by: String,
+    reference: Option<String>,
+    /// The revision that recorded the approval: the plan as approved.
+    recorded_in: Option<At>,
+}
+
+#[derive(Debug, Serialize)]
+struct Report {
+    version: u32,
+    plan: String,
+    period: (Option<Date>, Date),
+    revisions: usize,
+    history_note: Option<String>,
+    current: Current,
+    invalid_periods: Vec<Period>,
+    objective_changes: Vec<Event>,
+    crisis_team_changes: Vec<Event>,
+    overdue: Vec<Period>,
+    approvals: Vec<Approval>,
+    since_last_approval: Option<SinceApproval>,
+}
+
+#[derive(Debug, Serialize)]
+struct Current {
+    state: &'static str,
+    errors: usize,
+    warnings: usize,
+    version: Option<String>,
+    approved: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct SinceApproval {
+    version: String,
+    summary: String,
+    changes: Vec<String>,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let today = args.today.unwrap_or_else(crate::clock::today);
+    let repo = open_plan_repo(args.plan.as_deref())?;
+    let history = repo.history(repo.head()?, WalkOptions { first_parent: true })?;
+    if history.revisions.is_empty() {
+        bail!("no commit touched {}", repo.path);
+    }
+    let mut reader = RevisionReader::new(&repo)?;
+    let steps = replay(&mut reader, &history);
+    let since = args.since;
+    let report = Report {
+        version: 1,
+        plan: repo.path.clone(),
+        period: (since, today),
+        revisions: steps.len(),
+        history_note: history.boundary.as_ref().map(|b| b.explain()),
+        current: current(&steps),
+        invalid_periods: clip(invalid_periods(&steps, today), since),
+        objective_changes: events(&steps, since, |i| {
+            matches!(i, Impact::ObjectiveLoosened | Impact::ObjectiveTightened)
+        }),
+        crisis_team_changes: events(&steps, since, |i| {
+            matches!(
+                i,
+                Impact::CrisisTeamChanged
+                    | Impact::CrisisTeamPrimaryChanged
+                    | Impact::CrisisContactChanged
+            )
+        }),
+        overdue: clip(overdue_periods(&steps, today), since),
+        approvals: approvals(&steps),
+        since_last_approval: since_last_approval(&steps),
+    };
+    let text = match args.format {
+        Format::Human => human(&report),
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(&report)?;
+            text.push('\n');
+            text
+        }
+    };
+    print(&text)?;
+    Ok(Outcome::Success)
+}
+
+fn current(steps: &[Step<'_>]) -> Current {
+    let last = steps.last();
+    let plan = last.and_then(|s| s.state.plan());
+    let (state, errors, warnings) = match last.map(|s| &s.state) {
+        Some(PlanState::Checked { summary, .. }) => ("checked", summary.errors, summary.warnings),
+        Some(PlanState::Unreadable { .. }) => ("unreadable", 0, 0),
+        _ => ("absent", 0, 0),
+    };
+    Current {
+        state,
+        errors,
+        warnings,
+        version: plan.map(|p| p.plan.version.clone()),
+        approved: plan
+            .is_some_and(|p| last_approval(p).is_some_and(|a| a.version == p.plan.version)),
+    }
+}
+
+fn last_approval(plan: &Plan) -> Option<&continuity_schema::model::Approval> {
+    plan.plan.approvals.iter().max_by_key(|a| a.date)
+}
+
+/// What was wrong with the plan at a step, if anything.
+fn problem(step: &Step<'_>) -> Option<String> {
+    match &step.state {
+        PlanState::Checked {
+            findings, summary, ..
+        } if summary.errors > 0 => {
+            let mut codes: Vec<&str> = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error && f.allowed.is_none())
+                .map(|f| f.code.as_ref())
+                .collect();
+            codes.sort_unstable();
+            codes.dedup();
+            Some(format!("{} errors ({})", summary.errors, codes.join(", ")))
+        }
+        PlanState::Checked { .. } => None,
+        PlanState::Unreadable { error } => Some(format!("not a readable plan: {error}")),
+        PlanState::Absent => Some("the plan file was missing".into()),
+    }
+}
+
+/// Stretches of consecutive revisions in which the plan had errors, could not be read, or was
+/// missing; each lasts until the first revision without the problem (or until `today`).
+fn invalid_periods(steps: &[Step<'_>], today: Date) -> Vec<Period> {
+    let mut periods: Vec<Period> = Vec::new();
+    let mut open: Option<Period> = None;
+    for step in steps {
+        let at = At::of(step.revision);
+        match (problem(step), open.take()) {
+            (Some(what), None) => {
+                open = Some(Period {
+                    what,
+                    from: at.date,
+                    started_by: Some(at),
+                    until: None,
+                    ended_by: None,
+                    days: 0,
+                });
+            }
+            (Some(_), Some(period)) => open = Some(period),
+            (None, Some(mut period)) => {
+                period.days = period.from.days_until(at.date);
+                period.until = Some(at.date);
+                period.ended_by = Some(at);
+                periods.push(period);
+            }
+            (None, None) => {}
+        }
+    }
+    if let Some(mut period) = open {
+        period.days = period.from.days_until(today);
+        periods.push(period);
+    }
+    periods
+}
+
+/// Changes with one of the wanted impacts, on or after `since`.
+fn events(steps: &[Step<'_>], since: Option<Date>, wanted: impl Fn(Impact) -> bool) -> Vec<Event> {
+    let mut out = Vec::new();
+    for step in steps {
+        let at = At::of(step.revision);
+        if since.is_some_and(|s| at.date < s) {
+            continue;
+        }
+        let Some(diff) = &step.diff else { continue };
+        for change in &diff.changes {
+            let impacts: Vec<&'static str> = change
+                .impacts
+                .iter()
+                .copied()
+                .filter(|i| wanted(*i))
+                .map(Impact::name)
+                .collect();
+            if !impacts.is_empty() {
+                out.push(Event {
+                    at: at.clone(),
+                    label: change.label(),
+                    impacts,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// When reviews and scheduled exercises were overdue, evaluating each revision's plan over the
+/// days until the next revision (or `today`): a due date passing between commits counts.
+fn overdue_periods(steps: &[Step<'_>], today: Date) -> Vec<Period> {
+    // Per item (the review, or one exercise kind): the stretches it was overdue.
+    let mut stretches: BTreeMap<String, Vec<(Date, Date, Option<At>)>> = BTreeMap::new();
+    for (i, step) in steps.iter().enumerate() {
+        let Some(plan) = step.state.plan() else {
+            continue;
+        };
+        let start = crate::history::date_of(step.revision.time, step.revision.offset_minutes);
+        let end = steps
+            .get(i + 1)
+            .map(|next| crate::history::date_of(next.revision.time, next.revision.offset_minutes))
+            .unwrap_or(today)
+            .max(start);
+        let mut due: Vec<(String, Option<Date>)> = Vec::new();
+        let review_months = u32::from(plan.plan.review_interval_months);
+        due.push((
+            "plan review".into(),
+            plan.plan.last_review.map(|d| d.add_months(review_months)),
+        ));
+        for entry in &plan.exercise_schedule {
+            let last = plan
+                .exercises
+                .iter()
+                .filter(|e| e.kind == entry.kind)
+                .map(|e| e.date)
+                .max();
+            due.push((
+                format!("{} exercise", entry.kind.label()),
+                last.map(|d| d.add_months(u32::from(entry.interval_months))),
+            ));
+        }
+        for (item, due) in due {
+            // Never done: overdue from the first revision that asks for it.
+            let from = due.unwrap_or(start).max(start);
+            if from < end {
+                stretches
+                    .entry(item)
+                    .or_default()
+                    .push((from, end, Some(At::of(step.revision))));
+            }
+        }
+    }
+    let mut periods = Vec::new();
+    for (item, list) in stretches {
+        let mut merged: Vec<(Date, Date, Option<At>)> = Vec::new();
+        for (from, until, at) in list {
+            match merged.last_mut() {
+                Some(last) if last.1 >= from => last.1 = last.1.max(until),
+                _ => merged.push((from, until, at)),
+            }
+        }
+        for (from, until, at) in merged {
+            let ongoing = until >= today;
+            periods.push(Period {
+                what: format!("{item} overdue"),
+                from,
+                started_by: at.filter(|a| a.date == from),
+                until: (!ongoing).then_some(until),
+                ended_by: None,
+                days: from.days_until(until),
+            });
+        }
+    }
+    periods.sort_by_key(|p| p.from);
+    periods
+}
+
+/// Keeps the periods that reach into `since` or later.
+fn clip(periods: Vec<Period>, since: Option<Date>) -> Vec<Period> {
+    let Some(since) = since else { return periods };
+    periods
+        .into_iter()
+        .filter(|p| p.until.is_none_or(|u| u >= since))
+        .collect()
+}
+
+/// Every approval recorded in the current plan, with the revision that recorded it.
+fn approvals(steps: &[Step<'_>]) -> Vec<Approval> {
+    let Some(current) = steps.iter().rev().find_map(|s| s.state.plan()) else {
+        return Vec::new();
+    };
+    current
+        .plan
+        .approvals
+        .iter()
+        .map(|a| Approval {
+            version: a.version.clone(),
+            date: a.date,
+            approved_by: a.approved_by.clone(),
+            reference: a.reference.clone(),
+            recorded_in: recorded_in(steps, &a.version).map(|s| At::of(s.revision)),
+        })
+        .collect()
+}
+
+/// The first revision whose plan records the approval of `version`.
+fn recorded_in<'s, 'h>(steps: &'s [Step<'h>], version: &str) -> Option<&'s Step<'h>> {
+    steps.iter().find(|s| {
+        s.state
+            .plan()
+            .is_some_and(|p| p.plan.approvals.iter().any(|a| a.version == version))
+    })
+}
+
+/// What changed between the plan as last approved and the current plan.
+fn since_last_approval(steps: &[Step<'_>]) -> Option<SinceApproval> {
+    let current = steps.iter().rev().find_map(|s| s.state.plan())?;
+    let last = last_approval(current)?;
+    let approved = recorded_in(steps, &last.version)?.state.plan()?;
+    let diff = diff::diff(approved, current);
+    Some(SinceApproval {
+        version: last.version.clone(),
+        summary: diff.summary().to_string(),
+        changes: diff
+            .changes
+            .iter()
+            .filter(|c| !c.impacts.is_empty())
+            .map(diff::Change::label)
+            .collect(),
+    })
+}
+
+fn human(r: &Report) -> String {
+    let bold = Style::new().bold();
+    let bad = AnsiColor::Red.on_default().bold();
+    let good = AnsiColor::Green.on_default();
+    let dim = AnsiColor::Blue.on_default();
+    let mut out = String::new();
+    let from = r.period.0.map(|d| format!("from {d} ")).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{bold}Audit of {}{bold:#} ({from}until {}; {} revisions)",
+        r.plan, r.period.1, r.revisions
+    );
+    if let Some(note) = &r.history_note {
+        let _ = writeln!(out, "{dim}note: {note}{dim:#}");
+    }
+    let c = &r.current;
+    let status = match c.state {
+        "checked" if c.errors == 0 => format!("{good}valid{good:#} ({} warnings)", c.warnings),
+        "checked" => format!(
+            "{bad}invalid{bad:#} ({} errors, {} warnings)",
+            c.errors, c.warnings
+        ),
+        other => format!("{bad}{other}{bad:#}"),
+    };
+    let approval = match (&c.version, c.approved) {
+        (Some(v), true) => format!("version {v}, approved"),
+        (Some(v), false) => format!("version {v}, {bad}not approved{bad:#}"),
+        (None, _) => String::new(),
+    };
+    let _ = writeln!(out, "Now: {status}; {approval}");
+
+    let _ = writeln!(out, "\n{bold}Periods with errors{bold:#}");
+    if r.invalid_periods.is_empty() {
+        let _ = writeln!(out, "  {good}none{good:#}");
+    }
+    for p in &r.invalid_periods {
+        period_line(&mut out, p);
+    }
+    for (title, events) in [
+        ("Recovery objective changes", &r.objective_changes),
+        ("Crisis-team changes", &r.crisis_team_changes),
+    ] {
+        let _ = writeln!(out, "\n{bold}{title}{bold:#}");
+        if events.is_empty() {
+            let _ = writeln!(out, "  none");
+        }
+        for e in events {
+            let _ = writeln!(
+                out,
+                "  {} {dim}{}{dim:#} {}: {} [{}]",
+                e.at.date,
+                e.at.short(),
+                e.at.author,
+                e.label,
+                e.impacts.join(", ")
+            );
+        }
+    }
+    let _ = writeln!(out, "\n{bold}Reviews and exercises{bold:#}");
+    if r.overdue.is_empty() {
+        let _ = writeln!(out, "  {good}on time throughout{good:#}");
+    }
+    for p in &r.overdue {
+        period_line(&mut out, p);
+    }
+    let _ = writeln!(out, "\n{bold}Approvals{bold:#}");
+    if r.approvals.is_empty() {
+        let _ = writeln!(out, "  {bad}the plan records no approval{bad:#}");
+    }
+    for a in &r.approvals {
+        let recorded = a
+            .recorded_in
+            .as_ref()
+            .map(|at| {
+                format!(
+                    ", recorded in {} on {} by {}",
+                    at.short(),
+                    at.date,
+                    at.author
+                )
+            })
+            .unwrap_or_default();
+        let reference = a
+            .reference
+            .as_ref()
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  version {} approved on {} by {}{reference}{recorded}",
+            a.version, a.date, a.approved_by
+        );
+    }
+    if let Some(since) = &r.since_last_approval {
+        let _ = writeln!(
+            out,
+            "  since version {} was approved: {}",
+            since.version, since.summary
+        );
+        for change in &since.changes {
+            let _ = writeln!(out, "    {change}");
+        }
+    }
+    out
+}
+
+fn period_line(out: &mut String, p: &Period) {
+    let bad = AnsiColor::Red.on_default();
+    let dim = AnsiColor::Blue.on_default();
+    let start = p
+        .started_by
+        .as_ref()
+        .map(|a| format!(" {dim}({} by {}){dim:#}", a.short(), a.author))
+        .unwrap_or_default();
+    let end = match (&p.until, &p.ended_by) {
+        (Some(until), Some(at)) => format!(
+            "until {until} {dim}({} by {}){dim:#}",
+            at.short(),
+            at.author
+        ),
+        (Some(until), None) => format!("until {until}"),
+        (None, _) => format!("{bad}still{bad:#}"),
+    };
+    let _ = writeln!(
+        out,
+        "  {}: from {}{start} {end} — {} days",
+        p.what, p.from, p.days
+    );
+}
