@@ -12,6 +12,7 @@ pub mod generate;
 pub mod json;
 pub mod load;
 pub mod model;
+pub mod redact;
 pub mod references;
 pub mod rules;
 pub mod types;
