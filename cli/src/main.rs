@@ -1,4 +1,4 @@
-//! The `continuity` command line: validate, format and explain business continuity plans.
+//! The `continuity` command line: validate, format, compare, audit and publish continuity plans.
 
 mod check;
 mod clock;
@@ -34,6 +34,12 @@ enum Command {
     Log(commands::log::Args),
     Blame(commands::blame::Args),
     Audit(commands::audit::Args),
+    Init(commands::init::Args),
+    PrComment(commands::pr_comment::Args),
+    #[command(hide = true)]
+    GitDiff(commands::git_diff::GitDiffArgs),
+    #[command(hide = true)]
+    Textconv(commands::git_diff::TextconvArgs),
     Schema(commands::schema::Args),
     Rules(commands::rules::Args),
 }
@@ -56,6 +62,10 @@ fn main() -> ExitCode {
         Command::Log(args) => commands::log::run(&args),
         Command::Blame(args) => commands::blame::run(&args),
         Command::Audit(args) => commands::audit::run(&args),
+        Command::Init(args) => commands::init::run(&args),
+        Command::PrComment(args) => commands::pr_comment::run(&args),
+        Command::GitDiff(args) => commands::git_diff::run_git_diff(&args),
+        Command::Textconv(args) => commands::git_diff::run_textconv(&args),
         Command::Schema(args) => commands::schema::run(&args),
         Command::Rules(args) => commands::rules::run(&args),
     };

@@ -425,12 +425,9 @@ fn markdown_line(change: &Change) -> String {
             format!(" {emoji} *{}*", i.phrase(1).trim_start_matches("1 "))
         })
         .collect();
-    format!(
-        "- {} `{}`{}",
-        marker_word(change),
-        escape_md(&change.label()).replace('`', "'"),
-        impacts.join("")
-    )
+    // Inside a code span Markdown and HTML are shown literally; only a backtick could end it.
+    let label = change.label().replace('`', "'").replace(['\n', '\r'], " ");
+    format!("- {} `{label}`{}", marker_word(change), impacts.join(""))
 }
 
 fn marker_word(change: &Change) -> &'static str {
@@ -451,19 +448,30 @@ fn capitalise(text: &str) -> String {
 }
 
 /// Escapes what Markdown would otherwise interpret in plan text (and keeps HTML inert).
+/// Text between backticks is a code span, shown literally: it is only kept from breaking out.
 fn escape_md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '*' | '_' | '[' | ']' | '#' | '|' => {
-                out.push('\\');
-                out.push(c);
+    let parts: Vec<&str> = text.split('`').collect();
+    // An odd number of parts means the backticks pair up.
+    let paired = parts.len() % 2 == 1;
+    for (i, part) in parts.iter().enumerate() {
+        let in_code = paired && i % 2 == 1;
+        if i > 0 {
+            out.push(if paired { '`' } else { '\'' });
+        }
+        for c in part.chars() {
+            match c {
+                '\n' | '\r' => out.push(' '),
+                _ if in_code => out.push(c),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                '\\' | '*' | '_' | '[' | ']' | '#' | '|' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                _ => out.push(c),
             }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
         }
     }
     out

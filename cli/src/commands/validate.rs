@@ -28,6 +28,11 @@ pub struct Args {
     /// Also fail on findings of this severity.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Option<Deny>,
+    /// Report rule findings without failing on them; fail only when a file is not a readable
+    /// plan (not JSON, breaks the schema). Pre-commit hooks use this, so that a draft with open
+    /// findings can still be committed while a broken file cannot.
+    #[arg(long, conflicts_with = "deny")]
+    pub advisory: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -77,10 +82,23 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
         return Err(last);
     }
-    let failed = results.iter().any(|r| r.summary().fails(deny_warnings));
+    let failed = if args.advisory {
+        results
+            .iter()
+            .any(|r| r.findings.iter().any(|f| is_input_error(&f.code)))
+    } else {
+        results.iter().any(|r| r.summary().fails(deny_warnings))
+    };
     Ok(if failed {
         Outcome::Failure
     } else {
         Outcome::Success
     })
+}
+
+/// Whether a finding says the file could not be read as a plan (rather than a rule finding).
+fn is_input_error(code: &str) -> bool {
+    continuity_schema::load::codes::ALL
+        .iter()
+        .any(|(c, _)| *c == code)
 }
