@@ -34,6 +34,7 @@ enum Command {
     Log(commands::log::Args),
     Blame(commands::blame::Args),
     Audit(commands::audit::Args),
+    Revisions(commands::revisions::Args),
     Init(commands::init::Args),
     PrComment(commands::pr_comment::Args),
     #[command(hide = true)]
@@ -62,6 +63,7 @@ fn main() -> ExitCode {
         Command::Log(args) => commands::log::run(&args),
         Command::Blame(args) => commands::blame::run(&args),
         Command::Audit(args) => commands::audit::run(&args),
+        Command::Revisions(args) => commands::revisions::run(&args),
         Command::Init(args) => commands::init::run(&args),
         Command::PrComment(args) => commands::pr_comment::run(&args),
         Command::GitDiff(args) => commands::git_diff::run_git_diff(&args),

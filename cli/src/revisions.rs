@@ -46,21 +46,8 @@ pub struct RevisionReader<'r> {
 }
 
 impl<'r> RevisionReader<'r> {
-    pub fn new(repo: &'r PlanRepo) -> anyhow::Result<Self> {
-        Ok(RevisionReader {
-            repo,
-            schema: SchemaCheck::new()?,
-            cache: HashMap::new(),
-        })
-    }
-
-    /// The plan at `revision`, validated as of the revision's own date (what an auditor asks:
-    /// was the plan valid then).
-    pub fn state(&mut self, revision: &Revision) -> PlanState {
-        let Some(blob) = revision.blob else {
-            return PlanState::Absent;
-        };
-        let date = crate::history::date_of(revision.time, revision.offset_minutes);
+    /// The plan in `blob`, validated as of `date` (for a parent of a revision).
+    pub fn blob_state(&mut self, blob: git2::Oid, date: Date) -> PlanState {
         if let Some(state) = self.cache.get(&(blob, date)) {
             return state.clone();
         }
@@ -76,6 +63,26 @@ impl<'r> RevisionReader<'r> {
         };
         self.cache.insert((blob, date), state.clone());
         state
+    }
+
+    pub fn new(repo: &'r PlanRepo) -> anyhow::Result<Self> {
+        Ok(RevisionReader {
+            repo,
+            schema: SchemaCheck::new()?,
+            cache: HashMap::new(),
+        })
+    }
+
+    /// The plan at `revision`, validated as of the revision's own date (what an auditor asks:
+    /// was the plan valid then).
+    pub fn state(&mut self, revision: &Revision) -> PlanState {
+        let Some(blob) = revision.blob else {
+            return PlanState::Absent;
+        };
+        self.blob_state(
+            blob,
+            crate::history::date_of(revision.time, revision.offset_minutes),
+        )
     }
 }
 
@@ -102,22 +109,35 @@ pub fn state_of(bytes: &[u8], date: Date, schema: &SchemaCheck) -> PlanState {
     }
 }
 
-/// What a revision did to the plan, in one line: the semantic summary of its diff against the
-/// previous revision, or what happened to the file.
+/// What a revision did to the plan, in one line.
+///
+/// `previous` is the state just before the revision; `diff` compares the revision with the
+/// last readable plan before it (which is `previous` unless that one was deleted or broken),
+/// so that a revision repairing the plan still says what it changed.
 pub fn describe_change(
     previous: Option<&PlanState>,
     current: &PlanState,
     diff: Option<&continuity_schema::diff::Diff>,
+    truncated: bool,
 ) -> String {
-    match (previous, current) {
-        (_, PlanState::Absent) => "plan deleted".into(),
-        (_, PlanState::Unreadable { .. }) => "not a readable plan".into(),
-        (None, PlanState::Checked { .. }) => "first version".into(),
-        (Some(PlanState::Absent), PlanState::Checked { .. }) => "plan restored".into(),
-        (Some(PlanState::Unreadable { .. }), PlanState::Checked { .. }) => "readable again".into(),
-        (Some(PlanState::Checked { .. }), PlanState::Checked { .. }) => match diff {
-            Some(diff) if !diff.is_empty() => diff.summary().to_string(),
-            _ => "no change to the plan's content (layout only)".into(),
-        },
+    let prefix = match (previous, current) {
+        (_, PlanState::Absent) => return "plan deleted".into(),
+        (_, PlanState::Unreadable { .. }) => return "not a readable plan".into(),
+        (None, PlanState::Checked { .. }) if truncated => {
+            return "oldest revision available (the history before it was not fetched)".into();
+        }
+        (None, PlanState::Checked { .. }) => return "first version".into(),
+        (Some(PlanState::Absent), PlanState::Checked { .. }) => Some("plan restored"),
+        (Some(PlanState::Unreadable { .. }), PlanState::Checked { .. }) => Some("readable again"),
+        (Some(PlanState::Checked { .. }), PlanState::Checked { .. }) => None,
+    };
+    let summary = diff
+        .filter(|d| !d.is_empty())
+        .map(|d| d.summary().to_string());
+    match (prefix, summary) {
+        (Some(prefix), Some(summary)) => format!("{prefix}; {summary}"),
+        (Some(prefix), None) => prefix.to_owned(),
+        (None, Some(summary)) => summary,
+        (None, None) => "no change to the plan's content (layout only)".into(),
     }
 }

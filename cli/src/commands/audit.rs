@@ -144,7 +144,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         version: 1,
         plan: repo.path.clone(),
         period: (since, today),
-        revisions: steps.len(),
+        revisions: steps
+            .iter()
+            .filter(|s| since.is_none_or(|d| At::of(s.revision).date >= d))
+            .count(),
         history_note: history.boundary.as_ref().map(|b| b.explain()),
         current: current(&steps),
         invalid_periods: clip(invalid_periods(&steps, today), since),
@@ -197,8 +200,9 @@ fn last_approval(plan: &Plan) -> Option<&continuity_schema::model::Approval> {
     plan.plan.approvals.iter().max_by_key(|a| a.date)
 }
 
-/// What was wrong with the plan at a step, if anything.
-fn problem(step: &Step<'_>) -> Option<String> {
+/// What was wrong with the plan at a step, if anything: a kind (a new kind starts a new
+/// period) and a description.
+fn problem(step: &Step<'_>) -> Option<(&'static str, String)> {
     match &step.state {
         PlanState::Checked {
             findings, summary, ..
@@ -210,43 +214,62 @@ fn problem(step: &Step<'_>) -> Option<String> {
                 .collect();
             codes.sort_unstable();
             codes.dedup();
-            Some(format!("{} errors ({})", summary.errors, codes.join(", ")))
+            Some((
+                "errors",
+                format!(
+                    "{} ({})",
+                    count(summary.errors as i64, "error", "errors"),
+                    codes.join(", ")
+                ),
+            ))
         }
         PlanState::Checked { .. } => None,
-        PlanState::Unreadable { error } => Some(format!("not a readable plan: {error}")),
-        PlanState::Absent => Some("the plan file was missing".into()),
+        PlanState::Unreadable { error } => {
+            Some(("unreadable", format!("not a readable plan: {error}")))
+        }
+        PlanState::Absent => Some(("absent", "the plan file was missing".into())),
     }
+}
+
+fn count(n: impl std::fmt::Display + PartialEq<i64>, one: &str, many: &str) -> String {
+    let word = if n == 1 { one } else { many };
+    format!("{n} {word}")
 }
 
 /// Stretches of consecutive revisions in which the plan had errors, could not be read, or was
 /// missing; each lasts until the first revision without the problem (or until `today`).
 fn invalid_periods(steps: &[Step<'_>], today: Date) -> Vec<Period> {
     let mut periods: Vec<Period> = Vec::new();
-    let mut open: Option<Period> = None;
+    let mut open: Option<(&'static str, Period)> = None;
     for step in steps {
         let at = At::of(step.revision);
-        match (problem(step), open.take()) {
-            (Some(what), None) => {
-                open = Some(Period {
+        let problem = problem(step);
+        // A period ends at the first revision without its kind of problem.
+        if let Some((kind, mut period)) = open.take() {
+            if problem.as_ref().is_some_and(|(k, _)| *k == kind) {
+                open = Some((kind, period));
+                continue;
+            }
+            period.days = period.from.days_until(at.date);
+            period.until = Some(at.date);
+            period.ended_by = Some(at.clone());
+            periods.push(period);
+        }
+        if let Some((kind, what)) = problem {
+            open = Some((
+                kind,
+                Period {
                     what,
                     from: at.date,
                     started_by: Some(at),
                     until: None,
                     ended_by: None,
                     days: 0,
-                });
-            }
-            (Some(_), Some(period)) => open = Some(period),
-            (None, Some(mut period)) => {
-                period.days = period.from.days_until(at.date);
-                period.until = Some(at.date);
-                period.ended_by = Some(at);
-                periods.push(period);
-            }
-            (None, None) => {}
+                },
+            ));
         }
     }
-    if let Some(mut period) = open {
+    if let Some((_, mut period)) = open {
         period.days = period.from.days_until(today);
         periods.push(period);
     }
@@ -431,11 +454,11 @@ fn human(r: &Report) -> String {
         other => format!("{bad}{other}{bad:#}"),
     };
     let approval = match (&c.version, c.approved) {
-        (Some(v), true) => format!("version {v}, approved"),
-        (Some(v), false) => format!("version {v}, {bad}not approved{bad:#}"),
+        (Some(v), true) => format!("; version {v}, approved"),
+        (Some(v), false) => format!("; version {v}, {bad}not approved{bad:#}"),
         (None, _) => String::new(),
     };
-    let _ = writeln!(out, "Now: {status}; {approval}");
+    let _ = writeln!(out, "Now: {status}{approval}");
 
     let _ = writeln!(out, "\n{bold}Periods with errors{bold:#}");
     if r.invalid_periods.is_empty() {
@@ -531,7 +554,9 @@ fn period_line(out: &mut String, p: &Period) {
     };
     let _ = writeln!(
         out,
-        "  {}: from {}{start} {end} — {} days",
-        p.what, p.from, p.days
+        "  {}: from {}{start} {end} — {}",
+        p.what,
+        p.from,
+        count(p.days, "day", "days")
     );
 }

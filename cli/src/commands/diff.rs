@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
-use anyhow::{Context as _, anyhow, bail};
+use anyhow::{anyhow, bail};
 use continuity_schema::Plan;
 use continuity_schema::diff::{self, Change, Diff, FindingsDelta, Impact, Op, Section, Tone};
 use continuity_schema::types::Date;
@@ -158,24 +158,31 @@ fn repo_side(
     today: Date,
     schema: &SchemaCheck,
 ) -> anyhow::Result<Side> {
-    let (label, commit, read) = match point {
-        Point::Worktree => ("working tree".to_owned(), None, repo.read_worktree()?),
+    let (label, commit, path, read) = match point {
+        Point::Worktree => (
+            "working tree".to_owned(),
+            None,
+            repo.path.clone(),
+            repo.read_worktree()?,
+        ),
         Point::Commit(id) => {
             let oid = git2::Oid::from_str(id)?;
-            (
-                short_label(repo, id),
-                Some(id.clone()),
-                repo.read_at(oid, &repo.path)?,
-            )
+            let label = short_label(repo, id);
+            // The plan may have had another name in an older revision.
+            let path = match repo.read_at(oid, &repo.path)? {
+                PlanAt::Absent => repo.path_at(oid)?,
+                _ => repo.path.clone(),
+            };
+            let read = repo.read_at(oid, &path)?;
+            (label, Some(id.clone()), path, read)
         }
     };
     let plan = match read {
         PlanAt::Bytes(bytes) => readable(state_of(&bytes, today, schema), &label)?,
-        PlanAt::Absent => bail!("{} does not exist in {label}", repo.path),
-        PlanAt::TooLarge(size) => bail!(
-            "{} in {label} is {size} bytes, more than a plan may have",
-            repo.path
-        ),
+        PlanAt::Absent => bail!("{path} does not exist in {label}"),
+        PlanAt::TooLarge(size) => {
+            bail!("{path} in {label} is {size} bytes, more than a plan may have")
+        }
     };
     Ok(Side {
         label,
@@ -213,12 +220,11 @@ fn readable(state: PlanState, label: &str) -> anyhow::Result<Plan> {
         PlanState::Checked { plan, .. } => {
             Ok(std::rc::Rc::try_unwrap(plan).unwrap_or_else(|rc| (*rc).clone()))
         }
-        PlanState::Unreadable { error } => {
-            Err(anyhow!("the plan in {label} cannot be compared: {error}"))
-        }
+        PlanState::Unreadable { error } => Err(anyhow!(
+            "the plan in {label} cannot be compared: {error} (run `continuity validate` on it for all problems)"
+        )),
         PlanState::Absent => Err(anyhow!("there is no plan in {label}")),
     }
-    .context("run `continuity validate` on it for all problems")
 }
 
 fn impact_style(impact: Impact) -> Style {

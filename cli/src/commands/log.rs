@@ -72,22 +72,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         })
         .collect();
     if !args.no_summary {
-        let mut reader = RevisionReader::new(&repo)?;
-        // Each revision is compared with the next older one (also when it falls outside -n).
-        for (i, entry) in entries.iter_mut().enumerate() {
-            let state = reader.state(entry.revision);
-            let older = history.revisions.get(i + 1).map(|r| reader.state(r));
-            let diff = match (older.as_ref().and_then(PlanState::plan), state.plan()) {
-                (Some(a), Some(b)) => Some(continuity_schema::diff::diff(a, b)),
-                _ => None,
-            };
-            entry.summary = Some(crate::revisions::describe_change(
-                older.as_ref(),
-                &state,
-                diff.as_ref(),
-            ));
-            entry.state = Some(state);
-        }
+        summarise(&repo, &history, &mut entries, args.all_parents)?;
     }
     let text = match args.format {
         Format::Human => human(&repo.path, &entries, &history),
@@ -95,6 +80,65 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     };
     print(&text)?;
     Ok(Outcome::Success)
+}
+
+/// Fills in each entry's state and one-line summary.
+///
+/// Along the first-parent line a revision is compared with the last readable revision before
+/// it (so a repair still says what it changed); with all parents, with its own first parent.
+fn summarise(
+    repo: &crate::history::PlanRepo,
+    history: &History,
+    entries: &mut [Entry<'_>],
+    all_parents: bool,
+) -> anyhow::Result<()> {
+    let mut reader = RevisionReader::new(repo)?;
+    let revisions = &history.revisions;
+    let shown = entries.len();
+    let mut states: Vec<Option<PlanState>> = vec![None; revisions.len()];
+    let mut state = |j: usize, reader: &mut RevisionReader<'_>| -> PlanState {
+        states[j]
+            .get_or_insert_with(|| reader.state(&revisions[j]))
+            .clone()
+    };
+    // The nearest readable revision older than the ones shown.
+    let mut last_readable: Option<PlanState> = (shown..revisions.len())
+        .map(|j| state(j, &mut reader))
+        .find(|s| s.plan().is_some());
+    for i in (0..shown).rev() {
+        let revision = &revisions[i];
+        let current = state(i, &mut reader);
+        let (previous, base) = if all_parents {
+            let date = crate::history::date_of(revision.time, revision.offset_minutes);
+            // A revision that added the plan has nothing before it; otherwise its first parent
+            // had the plan (or, when the parent lacked it, the plan was absent there).
+            let previous = match (&revision.change, revision.parent_blob) {
+                (Change::Added | Change::Truncated, _) => None,
+                (_, Some(blob)) => Some(reader.blob_state(blob, date)),
+                (_, None) => Some(PlanState::Absent),
+            };
+            (previous.clone(), previous)
+        } else {
+            let previous = (i + 1 < revisions.len()).then(|| state(i + 1, &mut reader));
+            (previous, last_readable.clone())
+        };
+        let diff = match (base.as_ref().and_then(PlanState::plan), current.plan()) {
+            (Some(a), Some(b)) => Some(continuity_schema::diff::diff(a, b)),
+            _ => None,
+        };
+        let truncated = revision.change == Change::Truncated;
+        entries[i].summary = Some(crate::revisions::describe_change(
+            previous.as_ref(),
+            &current,
+            diff.as_ref(),
+            truncated,
+        ));
+        if current.plan().is_some() {
+            last_readable = Some(current.clone());
+        }
+        entries[i].state = Some(current);
+    }
+    Ok(())
 }
 
 fn human(path: &str, entries: &[Entry<'_>], history: &History) -> String {
@@ -119,7 +163,7 @@ fn human(path: &str, entries: &[Entry<'_>], history: &History) -> String {
             Change::Deleted => {
                 let _ = writeln!(out, "    {dim}deleted {path}{dim:#}", path = r.path);
             }
-            Change::Added | Change::Modified => {}
+            Change::Added | Change::Modified | Change::Truncated => {}
         }
         if let Some(summary) = &entry.summary {
             let _ = writeln!(out, "    {summary}");
@@ -208,12 +252,7 @@ fn json(path: &str, entries: &[Entry<'_>], history: &History) -> anyhow::Result<
         .iter()
         .map(|entry| {
             let r = entry.revision;
-            let (change, renamed_from) = match &r.change {
-                Change::Added => ("added", None),
-                Change::Modified => ("modified", None),
-                Change::Deleted => ("deleted", None),
-                Change::Renamed { from } => ("renamed", Some(from.as_str())),
-            };
+            let (change, renamed_from) = (r.change.name(), r.change.renamed_from());
             JsonRevision {
                 commit: r.commit.to_string(),
                 author: JsonAuthor {

@@ -8,6 +8,7 @@ pub mod git_diff;
 pub mod init;
 pub mod log;
 pub mod pr_comment;
+pub mod revisions;
 pub mod rules;
 pub mod schema;
 pub mod validate;

@@ -19,6 +19,30 @@ pub enum Change {
     Renamed {
         from: String,
     },
+    /// The oldest revision available: its parents were not fetched (a shallow clone), so what
+    /// it changed is unknown.
+    Truncated,
+}
+
+impl Change {
+    /// The stable name used in JSON output and the site's index.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Change::Added => "added",
+            Change::Modified => "modified",
+            Change::Deleted => "deleted",
+            Change::Renamed { .. } => "renamed",
+            Change::Truncated => "truncated",
+        }
+    }
+
+    /// The path the plan was renamed from, for a rename.
+    pub fn renamed_from(&self) -> Option<&str> {
+        match self {
+            Change::Renamed { from } => Some(from),
+            _ => None,
+        }
+    }
 }
 
 /// A commit that touched the plan.
@@ -39,6 +63,8 @@ pub struct Revision {
     pub blob: Option<Oid>,
     pub change: Change,
     pub is_merge: bool,
+    /// The plan's blob in the first parent (at the parent's path), when it has one there.
+    pub parent_blob: Option<Oid>,
 }
 
 impl Revision {
@@ -172,7 +198,7 @@ impl PlanRepo {
             if let Some(reason) = broken {
                 history
                     .revisions
-                    .extend(self.revision(&commit, &path, blob, Change::Modified));
+                    .push(self.revision(&commit, &path, blob, Change::Modified, None));
                 history.boundary = Some(Boundary::Broken {
                     commit: id,
                     reason: format!("a parent commit cannot be read ({reason})"),
@@ -181,7 +207,8 @@ impl PlanRepo {
             }
             let mut same_as_a_parent = false;
             let mut change = None;
-            for parent in &parents {
+            let mut first_parent_blob = None;
+            for (n, parent) in parents.iter().enumerate() {
                 let parent_tree = parent
                     .tree()
                     .with_context(|| format!("cannot read the tree of {}", parent.id()))?;
@@ -197,6 +224,9 @@ impl PlanRepo {
                 if parent_blob == blob && parent_path == path {
                     same_as_a_parent = true;
                 }
+                if n == 0 {
+                    first_parent_blob = parent_blob;
+                }
                 paths.entry(parent.id()).or_insert(parent_path);
             }
             let touched = if parents.is_empty() {
@@ -207,6 +237,7 @@ impl PlanRepo {
             if touched {
                 let change = change.unwrap_or(match (blob, parents.is_empty()) {
                     (None, _) => Change::Deleted,
+                    (Some(_), true) if shallow.contains(&id) => Change::Truncated,
                     (Some(_), true) => Change::Added,
                     (Some(_), false)
                         if parents
@@ -217,9 +248,13 @@ impl PlanRepo {
                     }
                     (Some(_), false) => Change::Modified,
                 });
-                history
-                    .revisions
-                    .extend(self.revision(&commit, &path, blob, change));
+                history.revisions.push(self.revision(
+                    &commit,
+                    &path,
+                    blob,
+                    change,
+                    first_parent_blob,
+                ));
             }
             if shallow.contains(&id) && commit.parent_count() == 0 {
                 history.boundary = Some(Boundary::Shallow { commit: id });
@@ -228,16 +263,40 @@ impl PlanRepo {
         Ok(history)
     }
 
+    /// The plan's path in `commit`, following renames back from HEAD: the path of the newest
+    /// revision that touched the plan at or before `commit` (or the current path when none did).
+    pub fn path_at(&self, commit: Oid) -> anyhow::Result<String> {
+        let head = self.head()?;
+        let history = self.history(
+            head,
+            WalkOptions {
+                first_parent: false,
+            },
+        )?;
+        for revision in &history.revisions {
+            let at_or_before = revision.commit == commit
+                || self
+                    .repo
+                    .graph_descendant_of(commit, revision.commit)
+                    .unwrap_or(false);
+            if at_or_before {
+                return Ok(revision.path.clone());
+            }
+        }
+        Ok(self.path.clone())
+    }
+
     fn revision(
         &self,
         commit: &Commit<'_>,
         path: &str,
         blob: Option<Oid>,
         change: Change,
-    ) -> Option<Revision> {
+        parent_blob: Option<Oid>,
+    ) -> Revision {
         let author = commit.author();
         let when = author.when();
-        Some(Revision {
+        Revision {
             commit: commit.id(),
             author_name: String::from_utf8_lossy(author.name_bytes()).into_owned(),
             author_email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
@@ -248,7 +307,8 @@ impl PlanRepo {
             blob,
             change,
             is_merge: commit.parent_count() > 1,
-        })
+            parent_blob,
+        }
     }
 }
 
