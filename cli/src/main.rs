@@ -7,6 +7,7 @@ mod files;
 mod history;
 mod output;
 mod replay;
+mod report;
 mod revisions;
 mod schema_check;
 
@@ -34,6 +35,7 @@ enum Command {
     Log(commands::log::Args),
     Blame(commands::blame::Args),
     Audit(commands::audit::Args),
+    Report(report::Args),
     Revisions(commands::revisions::Args),
     Init(commands::init::Args),
     PrComment(commands::pr_comment::Args),
@@ -63,6 +65,7 @@ fn main() -> ExitCode {
         Command::Log(args) => commands::log::run(&args),
         Command::Blame(args) => commands::blame::run(&args),
         Command::Audit(args) => commands::audit::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Revisions(args) => commands::revisions::run(&args),
         Command::Init(args) => commands::init::run(&args),
         Command::PrComment(args) => commands::pr_comment::run(&args),

@@ -1,0 +1,769 @@
+//! `continuity report`, the offline copy: snapshots of the Markdown report of the example plan
+//! and of a small plan; the HTML report in a real headless Chromium with every network request
+//! blocked; the PDF (page count, crisis team on the first pages); redaction of every person's
+//! name, number and address; the revision named from git; and bad input.
+//!
+//! Reports are made from copies of the plans outside any repository, with a fixed modification
+//! date, so that the content hash and date they name are the same on every run.
+//! Browser tests need Node.js (with `tests/browser`'s pinned playwright-core, installed here with
+//! `npm ci` when missing) and Chromium (`CONTINUITY_CHROMIUM`, else on `PATH`): without them they
+//! print a note and pass locally, but fail when `CI` is set.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use std::time::{Duration, SystemTime};
+
+use continuity_tests::repo::{AN, Sandbox};
+use continuity_tests::{Run, continuity, fixture, repo_root};
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The date the reports are made as of.
+const TODAY: &str = "2026-11-27";
+
+/// 2026-10-22 00:00 UTC: the modification date given to plan copies.
+const MODIFIED: u64 = 1_792_627_200;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+fn heidebeek() -> PathBuf {
+    repo_root().join("plans").join("heidebeek.json")
+}
+
+fn small() -> PathBuf {
+    fixture("report/small.json")
+}
+
+/// A fresh folder outside any repository holding a copy of `source` with a fixed modification
+/// date; returns the folder and the copy's file name.
+fn copy_outside_git(source: &Path) -> (TempDir, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = source
+        .file_name()
+        .expect("a file name")
+        .to_string_lossy()
+        .into_owned();
+    let copy = dir.path().join(&name);
+    fs::copy(source, &copy).expect("copy the plan");
+    let file = fs::File::options()
+        .write(true)
+        .open(&copy)
+        .expect("open the copy");
+    file.set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(MODIFIED))
+        .expect("set the modification date");
+    (dir, name)
+}
+
+/// Runs `continuity` with `args` in `dir`.
+fn run(dir: &Path, args: &[&str]) -> Run {
+    let run: Run = continuity()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("continuity runs")
+        .into();
+    run.assert_no_panic();
+    run
+}
+
+fn expect_code(run: &Run, code: i32) {
+    assert_eq!(
+        run.code, code,
+        "exit code\nstdout:\n{}\nstderr:\n{}",
+        run.stdout, run.stderr
+    );
+}
+
+/// The report of a copy of `plan` in `format`, on standard output, with extra `args`.
+fn report(plan: &Path, format: &str, args: &[&str]) -> String {
+    let (dir, name) = copy_outside_git(plan);
+    let mut all = vec![
+        "report", "--plan", &name, "--format", format, "-o", "-", "--today", TODAY,
+    ];
+    all.extend_from_slice(args);
+    let run = run(dir.path(), &all);
+    expect_code(&run, 0);
+    run.stdout
+}
+
+/// Whether this is a CI run, where a missing browser tool must fail the test.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// `found`, or: in CI a failure, locally a note and `None` (the test then returns).
+fn required<T>(what: &str, found: Option<T>) -> Option<T> {
+    if found.is_none() {
+        assert!(
+            !in_ci(),
+            "{what} is missing; CI must have it (.ci/run installs it)"
+        );
+        eprintln!("note: {what} is missing; skipping this browser test");
+    }
+    found
+}
+
+fn is_executable(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        path.is_file()
+    }
+}
+
+/// Chromium as `continuity report --format pdf` finds it.
+fn chromium() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("CONTINUITY_CHROMIUM").filter(|v| !v.is_empty()) {
+        let path = PathBuf::from(path);
+        return is_executable(&path).then_some(path);
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .flat_map(|dir| {
+            [
+                "chromium",
+                "chromium-browser",
+                "google-chrome",
+                "google-chrome-stable",
+            ]
+            .map(|name| dir.join(name))
+        })
+        .find(|candidate| is_executable(candidate))
+}
+
+/// `tests/browser` with its pinned packages installed (`npm ci` once per test run when
+/// playwright-core is missing or not the locked version); `None` when Node.js is missing.
+fn browser_tools() -> Option<PathBuf> {
+    static TOOLS: OnceLock<Option<PathBuf>> = OnceLock::new();
+    TOOLS
+        .get_or_init(|| {
+            let dir = repo_root().join("tests").join("browser");
+            let node = Command::new("node").arg("--version").output();
+            if !node.is_ok_and(|o| o.status.success()) {
+                return None;
+            }
+            let locked = locked_version(&dir.join("package-lock.json"));
+            let installed = locked_version(&dir.join("node_modules/playwright-core/package.json"));
+            if locked.is_none() || installed != locked {
+                let status = Command::new("npm")
+                    .args(["ci", "--no-audit", "--no-fund", "--prefix"])
+                    .arg(&dir)
+                    .status()
+                    .expect("npm runs");
+                assert!(status.success(), "npm ci in tests/browser failed");
+            }
+            Some(dir)
+        })
+        .clone()
+}
+
+/// The playwright-core version in a lock file or in the installed package.
+fn locked_version(path: &Path) -> Option<String> {
+    let text = fs::read_to_string(path).ok()?;
+    let json: Value = serde_json::from_str(&text).ok()?;
+    let version = json["packages"]["node_modules/playwright-core"]["version"]
+        .as_str()
+        .or_else(|| json["version"].as_str())?;
+    Some(version.to_owned())
+}
+
+/// Every person's and named supplier contact's name, e-mail address and phone number.
+struct Personal {
+    names: Vec<String>,
+    emails: Vec<String>,
+    /// The last eight digits of each phone number: the same in every spelling.
+    phones: Vec<String>,
+}
+
+fn personal_data(plan: &Path) -> Personal {
+    let text = fs::read_to_string(plan).expect("read the plan");
+    let plan: Value = serde_json::from_str(&text).expect("the plan is JSON");
+    let mut data = Personal {
+        names: Vec::new(),
+        emails: Vec::new(),
+        phones: Vec::new(),
+    };
+    let mut add = |name: &Value, email: &Value, phones: Vec<&Value>| {
+        if let Some(name) = name.as_str() {
+            data.names.push(name.to_owned());
+        }
+        if let Some(email) = email.as_str() {
+            data.emails.push(email.to_owned());
+        }
+        for phone in phones.into_iter().filter_map(Value::as_str) {
+            let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+            data.phones.push(digits[digits.len() - 8..].to_owned());
+        }
+    };
+    for person in plan["people"].as_array().expect("people") {
+        let phones = person["phones"]
+            .as_array()
+            .map(|p| p.iter().map(|p| &p["number"]).collect())
+            .unwrap_or_default();
+        add(&person["name"], &person["email"], phones);
+    }
+    for supplier in plan["suppliers"].as_array().expect("suppliers") {
+        for contact in supplier["contacts"].as_array().into_iter().flatten() {
+            if contact["name"].is_string() {
+                add(&contact["name"], &contact["email"], vec![&contact["phone"]]);
+            }
+        }
+    }
+    assert!(data.names.len() > 10 && data.phones.len() > 10);
+    data
+}
+
+/// The digits of every run of phone-like characters in `text`.
+fn digit_runs(text: &str) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            current.push(c);
+        } else if !" +./()-\u{a0}".contains(c) && !current.is_empty() {
+            runs.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    runs
+}
+
+/// Fails if `report` (already unescaped) names anyone in `data`.
+fn assert_no_personal_data(report: &str, data: &Personal, format: &str) {
+    let lower = report.to_lowercase();
+    for name in &data.names {
+        assert!(
+            !lower.contains(&name.to_lowercase()),
+            "the redacted {format} report names {name}"
+        );
+    }
+    for email in &data.emails {
+        assert!(
+            !lower.contains(&email.to_lowercase()),
+            "the redacted {format} report shows {email}"
+        );
+    }
+    let runs = digit_runs(report);
+    for phone in &data.phones {
+        let hit = runs.iter().find(|run| run.contains(phone.as_str()));
+        assert!(
+            hit.is_none(),
+            "the redacted {format} report shows a number ending in {phone}: {hit:?}"
+        );
+    }
+}
+
+fn unescape_html(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The values of every `name="..."` attribute in `html`.
+fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let needle = format!(" {name}=\"");
+    html.match_indices(&needle)
+        .filter_map(|(at, _)| {
+            let rest = &html[at + needle.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots
+// ---------------------------------------------------------------------------------------------
+
+/// `text` with the plan's content hash replaced by `[hash]`, so that a snapshot changes with
+/// what the plan says, not with every byte of it.
+fn without_hash(text: &str) -> String {
+    let at = text
+        .find("SHA-256 ")
+        .expect("the report names the content hash")
+        + 8;
+    let hash = &text[at..at + 12];
+    assert!(hash.chars().all(|c| c.is_ascii_hexdigit()), "{hash}");
+    text.replace(hash, "[hash]")
+}
+
+#[test]
+fn markdown_of_the_example_plan() {
+    insta::assert_snapshot!(without_hash(&report(&heidebeek(), "markdown", &[])));
+}
+
+#[test]
+fn markdown_of_a_small_plan_with_errors() {
+    insta::assert_snapshot!(without_hash(&report(&small(), "markdown", &[])));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content and order
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_crisis_comes_first_and_the_rest_follows() {
+    let text = report(&heidebeek(), "markdown", &[]);
+    let order = [
+        "## 1. Activering",
+        "## 2. Crisisteam",
+        "## 3. Scenario's",
+        "## 4. Herstartvolgorde",
+        "## 5. Leveranciers: noodcontacten",
+        "## 6. Locaties en toegang",
+        "## 7. Communicatie",
+        "## 8. Over dit plan",
+        "## 9. ICT-systemen",
+        "## 10. Risico's",
+        "## 11. Oefeningen en acties",
+        "## 12. Verdeling",
+        "## 13. Bevindingen van de controle",
+    ];
+    let positions: Vec<usize> = order
+        .iter()
+        .map(|h| text.find(h).unwrap_or_else(|| panic!("no `{h}`")))
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+    // Suppliers' 24/7 lines come before office-hours ones.
+    let suppliers = &text[positions[4]..positions[5]];
+    let suppliers = &suppliers[..suppliers.find("### Contract").expect("contracts")];
+    let first_office = suppliers
+        .find("| kantooruren")
+        .expect("an office-hours contact");
+    let last_always = suppliers.rfind("| 24/7").expect("a 24/7 contact");
+    assert!(last_always < first_office);
+}
+
+#[test]
+fn html_is_one_self_contained_file_with_escaped_text() {
+    let html = report(&small(), "html", &[]);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for forbidden in [
+        "<script", "<img", "<link", "<iframe", "@import", "url(", " src=",
+    ] {
+        assert!(
+            !html.contains(forbidden),
+            "the report contains `{forbidden}`"
+        );
+    }
+    // The plan's own markup is text.
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    for href in attribute_values(&html, "href") {
+        assert!(
+            ["#", "tel:", "mailto:", "https://", "http://"]
+                .iter()
+                .any(|scheme| href.starts_with(scheme)),
+            "link `{href}`"
+        );
+    }
+    assert!(attribute_values(&html, "href").contains(&"tel:+32470123456"));
+    // A confidential plan is marked in red on every printed page and on screen.
+    assert!(html.contains("@top-left { content: \"CONFIDENTIAL\"; font: 700 8pt"));
+    assert!(html.contains("color: #b00020"));
+    assert!(html.contains("<span class=\"classification confidential\">CONFIDENTIAL</span>"));
+    assert!(html.contains("@page { size: A4;"));
+    assert!(html.contains("thead { display: table-header-group; }"));
+    // The plan's error is on top, before the contents.
+    let error = html.find("dangling-reference").expect("the error is shown");
+    let toc = html
+        .find("<nav class=\"toc\"")
+        .expect("a table of contents");
+    assert!(error < toc);
+    // Every page says how to check that the copy is current.
+    assert!(html.contains("@bottom-left { content: \"content SHA-256 "));
+    assert!(html.contains("Is this copy current"));
+}
+
+#[test]
+fn distribution_names_the_revision_and_marks_outdated_copies() {
+    let text = report(&small(), "markdown", &[]);
+    assert!(
+        text.contains("This copy is version 2026.2, content SHA-256 "),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "| Ben O'Brien (ICT manager) | usb | 2025.1 | 2025-03-01 |  | **OUTDATED** |"
+        )
+    );
+    assert!(
+        text.contains(
+            "| Ann Example (Director) | paper | 2026.2 | 2026-09-20 | At home | current |"
+        )
+    );
+    assert!(text.contains("1 of 2 copies are outdated."));
+}
+
+#[test]
+fn default_output_file_is_written_and_rewritten_but_nothing_else_is_overwritten() {
+    let (dir, name) = copy_outside_git(&small());
+    let args = [
+        "report", "--plan", &name, "--format", "markdown", "--today", TODAY,
+    ];
+    let first = run(dir.path(), &args);
+    expect_code(&first, 0);
+    assert!(
+        first
+            .stdout
+            .starts_with("wrote small-report.md: Town of Example, version 2026.2"),
+        "{}",
+        first.stdout
+    );
+    assert!(first.stdout.contains("the plan has 1 error(s)"));
+    assert!(
+        first
+            .stdout
+            .contains("1 copy in the distribution list is not the last approved version")
+    );
+    let written = fs::read_to_string(dir.path().join("small-report.md")).expect("report");
+    assert!(written.starts_with("<!-- continuity report"));
+    // An earlier report is replaced.
+    expect_code(&run(dir.path(), &args), 0);
+    // Anything else is not: not the plan, not someone's notes.
+    let plan_before = fs::read(dir.path().join(&name)).expect("plan");
+    let refused = run(dir.path(), &[&args[..], &["-o", &name]].concat());
+    expect_code(&refused, 2);
+    assert!(
+        refused
+            .stderr
+            .contains("was not written by `continuity report`"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(fs::read(dir.path().join(&name)).expect("plan"), plan_before);
+    fs::write(dir.path().join("notes.html"), "<p>my notes</p>").expect("notes");
+    let refused = run(
+        dir.path(),
+        &[
+            "report",
+            "--plan",
+            &name,
+            "-o",
+            "notes.html",
+            "--today",
+            TODAY,
+        ],
+    );
+    expect_code(&refused, 2);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("notes.html")).expect("notes"),
+        "<p>my notes</p>"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Revision from git
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_revision_is_the_last_commit_that_touched_the_plan() {
+    let sandbox = Sandbox::new();
+    let repo = sandbox.init("bcp");
+    let plan = fs::read(heidebeek()).expect("plan");
+    repo.write("plan.json", &plan);
+    let commit = repo.commit(AN, "2026-10-19", "Versie 2026.1 goedgekeurd");
+    // A later commit that does not touch the plan does not change the revision.
+    repo.write("README.md", "BCP\n");
+    repo.commit(AN, "2026-10-20", "Leesmij");
+    let args = [
+        "report",
+        "--plan",
+        "plan.json",
+        "--format",
+        "markdown",
+        "-o",
+        "-",
+        "--today",
+        TODAY,
+    ];
+    let clean = repo.run(&args);
+    expect_code(&clean, 0);
+    let revision = format!("revisie {} (2026-10-19)", &commit[..10]);
+    assert!(clean.stdout.contains(&revision), "{}", clean.stdout);
+    assert!(
+        clean
+            .stdout
+            .contains("Versie 2026.1 goedgekeurd — An Peeters")
+    );
+    assert!(clean.stdout.contains("`continuity log -n 1`"));
+    assert!(!clean.stdout.contains("niet-vastgelegde"));
+
+    // The commit's author is personal data too.
+    let redacted = repo.run(&[&args[..], &["--redact", "personal"]].concat());
+    expect_code(&redacted, 0);
+    assert!(
+        redacted
+            .stdout
+            .contains("Versie 2026.1 goedgekeurd — author 1")
+    );
+    assert!(!redacted.stdout.contains("an@heidebeek.example"));
+
+    // An edited working tree matches no published revision, and the copy says so.
+    let mut edited = plan.clone();
+    edited.extend_from_slice(b"\n");
+    fs::write(repo.path().join("plan.json"), edited).expect("edit the plan");
+    let dirty = repo.run(&args);
+    expect_code(&dirty, 0);
+    assert!(
+        dirty
+            .stdout
+            .contains(&format!("{revision} + niet-vastgelegde wijzigingen")),
+        "{}",
+        dirty.stdout
+    );
+    assert!(
+        dirty
+            .stdout
+            .contains("gemaakt van niet-vastgelegde wijzigingen")
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Redaction
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn redacted_reports_hold_no_personal_data() {
+    let data = personal_data(&heidebeek());
+    let markdown = report(&heidebeek(), "markdown", &["--redact", "personal"]);
+    assert!(markdown.contains("persoonsgegevens weggelaten"));
+    assert_no_personal_data(&markdown.replace('\\', ""), &data, "Markdown");
+    let html = report(&heidebeek(), "html", &["--redact", "personal"]);
+    assert!(html.contains("persoonsgegevens weggelaten"));
+    assert_no_personal_data(&unescape_html(&html), &data, "HTML");
+    // Roles, functions and service desks stay: the copy is still useful.
+    for kept in ["Crisiscoördinator", "Algemeen directeur", "+32 56 00 21 00"] {
+        assert!(markdown.contains(kept), "`{kept}` was redacted");
+        assert!(html.contains(kept), "`{kept}` was redacted");
+    }
+    // And the unredacted report does show what the check looks for.
+    let full = report(&heidebeek(), "markdown", &[]);
+    assert!(full.contains(&data.names[0]));
+    assert!(
+        digit_runs(&full)
+            .iter()
+            .any(|r| r.contains(&data.phones[0]))
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad input
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_file_that_is_not_a_plan_is_refused_with_its_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("plan.json"),
+        "{ \"format_version\": 1,\n  oops }\n",
+    )
+    .expect("write");
+    let refused = run(dir.path(), &["report", "--plan", "plan.json"]);
+    expect_code(&refused, 1);
+    assert!(
+        refused.stderr.contains("error[invalid-json]"),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused.stderr.contains("plan.json:2:"),
+        "{}",
+        refused.stderr
+    );
+    assert!(refused.stderr.contains("no report written"));
+    assert!(!dir.path().join("plan-report.html").exists());
+}
+
+#[test]
+fn a_missing_plan_is_a_tool_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = run(dir.path(), &["report", "--plan", "missing.json"]);
+    expect_code(&missing, 2);
+    assert!(
+        missing.stderr.contains("cannot read missing.json"),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn pdf_without_chromium_says_what_to_install() {
+    let (dir, name) = copy_outside_git(&small());
+    let empty = tempfile::tempdir().expect("tempdir");
+    let run: Run = continuity()
+        .args([
+            "report", "--plan", &name, "--format", "pdf", "--today", TODAY,
+        ])
+        .current_dir(dir.path())
+        .env("CONTINUITY_CHROMIUM", "/nonexistent")
+        .env("PATH", empty.path())
+        .output()
+        .expect("continuity runs")
+        .into();
+    run.assert_no_panic();
+    expect_code(&run, 2);
+    assert!(run.stderr.contains("cannot make a PDF"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("apt-get install chromium"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--format html"), "{}", run.stderr);
+    assert!(!dir.path().join("small-report.pdf").exists());
+
+    let unset: Run = continuity()
+        .args([
+            "report", "--plan", &name, "--format", "pdf", "--today", TODAY,
+        ])
+        .current_dir(dir.path())
+        .env_remove("CONTINUITY_CHROMIUM")
+        .env("PATH", empty.path())
+        .output()
+        .expect("continuity runs")
+        .into();
+    expect_code(&unset, 2);
+    assert!(
+        unset.stderr.contains("Chromium is not installed"),
+        "{}",
+        unset.stderr
+    );
+}
+
+#[test]
+fn pdf_cannot_go_to_standard_output() {
+    let (dir, name) = copy_outside_git(&small());
+    let refused = run(
+        dir.path(),
+        &["report", "--plan", &name, "--format", "pdf", "-o", "-"],
+    );
+    expect_code(&refused, 2);
+    assert!(
+        refused.stderr.contains("standard output"),
+        "{}",
+        refused.stderr
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// In a real browser
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn html_renders_completely_with_every_network_request_blocked() {
+    let Some(chromium) = required("Chromium", chromium()) else {
+        return;
+    };
+    let Some(tools) = required("Node.js", browser_tools()) else {
+        return;
+    };
+    let (dir, name) = copy_outside_git(&heidebeek());
+    let written = run(
+        dir.path(),
+        &[
+            "report",
+            "--plan",
+            &name,
+            "-o",
+            "offline.html",
+            "--today",
+            TODAY,
+        ],
+    );
+    expect_code(&written, 0);
+    let output = Command::new("node")
+        .arg(tools.join("report-offline.mjs"))
+        .arg(dir.path().join("offline.html"))
+        .arg(&chromium)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "the browser script failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let result: Value = serde_json::from_str(&stdout).expect("the script prints JSON");
+    let page = format!("file://{}", dir.path().join("offline.html").display());
+    assert_eq!(
+        result["requests"].as_array().map(Vec::len),
+        Some(1),
+        "{result}"
+    );
+    assert!(
+        result["requests"][0]
+            .as_str()
+            .is_some_and(|r| r.ends_with("/offline.html")),
+        "{page}: {result}"
+    );
+    for empty in ["blocked", "failed", "consoleErrors", "pageErrors"] {
+        assert_eq!(result[empty], Value::Array(Vec::new()), "{empty}: {result}");
+    }
+    assert_eq!(result["crisisTeam"]["heading"], "2. Crisisteam");
+    assert_eq!(result["crisisTeam"]["visible"], true);
+    assert!(
+        result["crisisTeam"]["telLinks"].as_u64() > Some(10),
+        "{result}"
+    );
+    // The whole report rendered, down to the last section.
+    assert_eq!(result["sections"].as_array().map(Vec::len), Some(13));
+    assert_eq!(result["sections"][12]["id"], "findings");
+    assert_eq!(result["scripts"], 0);
+    assert_eq!(result["embeds"], 0);
+    assert!(
+        result["smallestTelHeight"].as_f64() >= Some(44.0),
+        "{result}"
+    );
+    assert_eq!(result["classification"]["text"], "Classificatie: INTERNAL");
+}
+
+#[test]
+fn pdf_has_several_pages_and_the_crisis_team_on_the_first_two() {
+    let Some(chromium) = required("Chromium", chromium()) else {
+        return;
+    };
+    let (dir, name) = copy_outside_git(&heidebeek());
+    let written: Run = continuity()
+        .args([
+            "report", "--plan", &name, "--format", "pdf", "--today", TODAY,
+        ])
+        .current_dir(dir.path())
+        .env("CONTINUITY_CHROMIUM", &chromium)
+        .output()
+        .expect("continuity runs")
+        .into();
+    written.assert_no_panic();
+    expect_code(&written, 0);
+    assert!(
+        written.stdout.starts_with("wrote heidebeek-report.pdf"),
+        "{}",
+        written.stdout
+    );
+    let path = dir.path().join("heidebeek-report.pdf");
+    let document = lopdf::Document::load(&path).expect("a readable PDF");
+    let pages = document.get_pages();
+    assert!(pages.len() > 10, "{} pages", pages.len());
+    let first = document
+        .extract_text(&[1, 2])
+        .expect("text of pages 1 and 2");
+    assert!(first.contains("Crisisteam"), "{first}");
+    // The crisis team's table itself, not only its entry in the contents.
+    assert!(first.contains("katrien.vandamme@heide"), "{first}");
+    // Every page names the classification and the revision.
+    let last = u32::try_from(pages.len()).expect("page count");
+    let end = document
+        .extract_text(&[last])
+        .expect("text of the last page");
+    assert!(end.contains("INTERNAL"), "{end}");
+    assert!(end.contains("inhoud SHA-256"), "{end}");
+}
