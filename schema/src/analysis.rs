@@ -186,8 +186,17 @@ impl<'p> SystemGraph<'p> {
 
     /// Every system reachable from `roots`, in breadth-first order, each once.
     pub fn closure(&self, roots: &[usize]) -> Vec<usize> {
-        let mut seen = vec![false; self.deps.len()];
         let mut order = Vec::new();
+        self.closure_into(roots, &mut Vec::new(), &mut order);
+        order
+    }
+
+    /// [`Self::closure`] into `order`, with `seen` as scratch space kept between calls: a rule
+    /// that walks the closure of every service then costs the size of each closure, not the
+    /// number of systems per service.
+    pub fn closure_into(&self, roots: &[usize], seen: &mut Vec<bool>, order: &mut Vec<usize>) {
+        seen.resize(self.deps.len(), false);
+        order.clear();
         for &r in roots {
             if !seen[r] {
                 seen[r] = true;
@@ -204,7 +213,9 @@ impl<'p> SystemGraph<'p> {
             }
             i += 1;
         }
-        order
+        for &node in order.iter() {
+            seen[node] = false;
+        }
     }
 
     /// The most critical service criticality that needs each system (directly or beneath).

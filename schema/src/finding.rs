@@ -175,8 +175,78 @@ pub fn resolve_positions(text: &str, findings: &mut [Finding]) {
             current = p.parent();
         }
     }
-    let lines = crate::json::LineIndex::new(text);
+    let mut offsets: Vec<usize> = findings.iter().filter_map(|f| f.offset).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let positions = positions_of(text, &offsets);
     for finding in findings.iter_mut() {
-        finding.position = finding.offset.map(|offset| lines.position(text, offset));
+        finding.position = finding
+            .offset
+            .and_then(|offset| offsets.binary_search(&offset).ok())
+            .map(|i| positions[i]);
+    }
+}
+
+/// The positions of ascending byte offsets, as [`crate::json::LineIndex::position`] gives them,
+/// counted in one pass up to the last offset instead of indexing every line of a large text.
+fn positions_of(text: &str, offsets: &[usize]) -> Vec<Position> {
+    let bytes = text.as_bytes();
+    let (mut line, mut line_start, mut counted) = (1, 0, 0);
+    let mut positions = Vec::with_capacity(offsets.len());
+    for &offset in offsets {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let newlines = bytes[counted..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        if newlines > 0 {
+            line += newlines;
+            line_start = bytes[..offset]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+        }
+        counted = offset;
+        positions.push(Position {
+            line,
+            column: text[line_start..offset].chars().count() + 1,
+        });
+    }
+    positions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::LineIndex;
+
+    #[test]
+    fn positions_agree_with_the_line_index() {
+        let text = "{\n  \"naam\": \"Zoë\",\n\n  \"x\": [1,\n    2]\n}";
+        let mut offsets: Vec<usize> = (0..=text.len() + 3).collect();
+        offsets.dedup();
+        let lines = LineIndex::new(text);
+        let expected: Vec<Position> = offsets.iter().map(|&o| lines.position(text, o)).collect();
+        assert_eq!(positions_of(text, &offsets), expected);
+        assert_eq!(positions_of(text, &[]), Vec::<Position>::new());
+    }
+
+    #[test]
+    fn findings_get_positions_of_their_values() {
+        let text = "{\n  \"a\": {\n    \"b\": 1\n  },\n  \"c\": 2\n}\n";
+        let mut findings = vec![
+            Finding::new("x", Severity::Error, crate::pointer!["c"], "c"),
+            Finding::new("x", Severity::Error, crate::pointer!["a", "b"], "b").at_key(),
+            Finding::new("x", Severity::Error, crate::pointer!["a", "missing"], "a"),
+        ];
+        resolve_positions(text, &mut findings);
+        let at: Vec<(usize, usize)> = findings
+            .iter()
+            .map(|f| f.position.map_or((0, 0), |p| (p.line, p.column)))
+            .collect();
+        assert_eq!(at, vec![(5, 8), (3, 5), (2, 8)]);
     }
 }

@@ -212,14 +212,33 @@ fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
 /// The offset just past the closing quote of the string starting at `start`.
 fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start + 1;
-    while i < bytes.len() {
-        match bytes[i] {
+    loop {
+        // Most of a plan's text is inside strings: skip eight bytes at a time while none of
+        // them is a quote or a backslash.
+        while let Some(chunk) = bytes
+            .get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+        {
+            let word = u64::from_le_bytes(chunk);
+            if has_byte(word, b'"') || has_byte(word, b'\\') {
+                break;
+            }
+            i += 8;
+        }
+        match bytes.get(i)? {
             b'\\' => i += 2,
             b'"' => return Some(i + 1),
             _ => i += 1,
         }
     }
-    None
+}
+
+/// Whether any of the eight bytes of `word` equals `byte` (the classic SWAR zero-byte test).
+fn has_byte(word: u64, byte: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
 }
 
 /// The key's text with JSON escapes resolved (borrowed when there are none).
@@ -321,9 +340,52 @@ impl<'t> Visitor<'t> for Locator<'_> {
 }
 
 struct DuplicateFinder<'t> {
-    /// Keys seen in each open object with their offsets, by depth; maps are reused across objects.
-    seen: Vec<HashMap<Cow<'t, str>, usize>>,
+    /// Keys seen in each open object with their offsets, by depth; reused across objects.
+    seen: Vec<ObjectKeys<'t>>,
     found: Vec<DuplicateKey>,
+}
+
+/// Objects with up to this many keys are searched key by key, which is faster than hashing for
+/// the small objects a plan is made of; the keys of larger objects go into a hash map.
+const SMALL_OBJECT: usize = 16;
+
+/// The keys of one object with the offset of their first occurrence.
+#[derive(Default)]
+struct ObjectKeys<'t> {
+    /// The first `SMALL_OBJECT` keys.
+    small: Vec<(Cow<'t, str>, usize)>,
+    /// Every key, once the object has more than `SMALL_OBJECT` of them.
+    large: HashMap<Cow<'t, str>, usize>,
+}
+
+impl<'t> ObjectKeys<'t> {
+    fn clear(&mut self) {
+        self.small.clear();
+        if !self.large.is_empty() {
+            self.large.clear();
+        }
+    }
+
+    /// Records `key` at `offset`, or returns the offset of its earlier occurrence.
+    fn first_or_insert(&mut self, key: Cow<'t, str>, offset: usize) -> Option<usize> {
+        if self.small.len() < SMALL_OBJECT {
+            if let Some(&(_, first)) = self.small.iter().find(|(seen, _)| *seen == key) {
+                return Some(first);
+            }
+            self.small.push((key, offset));
+            return None;
+        }
+        if self.large.is_empty() {
+            self.large.extend(self.small.iter().cloned());
+        }
+        match self.large.entry(key) {
+            std::collections::hash_map::Entry::Occupied(entry) => Some(*entry.get()),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                entry.insert(offset);
+                None
+            }
+        }
+    }
 }
 
 impl<'t> Visitor<'t> for DuplicateFinder<'t> {
@@ -331,7 +393,7 @@ impl<'t> Visitor<'t> for DuplicateFinder<'t> {
 
     fn open(&mut self, depth: usize) {
         if self.seen.len() < depth {
-            self.seen.resize_with(depth, HashMap::new);
+            self.seen.resize_with(depth, ObjectKeys::default);
         }
         self.seen[depth - 1].clear();
     }
@@ -342,7 +404,7 @@ impl<'t> Visitor<'t> for DuplicateFinder<'t> {
             return;
         };
         let key = unescape(raw);
-        if let Some(&first) = keys.get(&key) {
+        if let Some(first) = keys.first_or_insert(key.clone(), offset) {
             // The object's own position is given by the members that lead to it.
             let object = pointer_of(&stack[..depth - 1]);
             self.found.push(DuplicateKey {
@@ -351,8 +413,6 @@ impl<'t> Visitor<'t> for DuplicateFinder<'t> {
                 first,
                 second: offset,
             });
-        } else {
-            keys.insert(key, offset);
         }
     }
 }
@@ -446,6 +506,35 @@ mod tests {
             pointer = pointer.join(0);
         }
         assert_eq!(locate(&text, &[pointer])[0].map(|l| l.value), Some(5));
+    }
+
+    #[test]
+    fn strings_with_escapes_and_quotes_at_any_position_are_skipped() {
+        for pad in 0..17 {
+            let filler = "x".repeat(pad);
+            let text = format!(r#"{{"a": "{filler}\"}}\\", "b": "{filler}é\u00e9", "a": 1}}"#);
+            let dups = duplicate_keys(&text);
+            assert_eq!(dups.len(), 1, "{text}");
+            assert_eq!(dups[0].second, text.rfind("\"a\"").expect("a"), "{text}");
+            let b_value = text.find(r#""b": "#).expect("b") + 5;
+            assert_eq!(
+                locate(&text, &[pointer!["b"]])[0].map(|l| l.value),
+                Some(b_value),
+                "{text}"
+            );
+        }
+        assert_eq!(string_end(br#""abc"#, 0), None);
+        assert_eq!(string_end(br#""abcdefghijklmnop\"#, 0), None);
+    }
+
+    #[test]
+    fn finds_duplicates_in_large_objects() {
+        let members: Vec<String> = (0..40).map(|i| format!(r#""k{i}": {i}"#)).collect();
+        let text = format!("{{{}, \"k3\": 0, \"k39\": 0}}", members.join(", "));
+        let dups = duplicate_keys(&text);
+        let keys: Vec<&str> = dups.iter().map(|d| d.key.as_str()).collect();
+        assert_eq!(keys, ["k3", "k39"]);
+        assert_eq!(dups[0].first, text.find("\"k3\"").expect("k3"));
     }
 
     #[test]

@@ -220,27 +220,28 @@ pub const SLA_EXCEEDS_RTO: Rule = Rule {
     rationale: "When a system is recovered by its supplier, the supplier's contracted recovery time bounds how fast it comes back. If that is longer than the RTO of a service depending on the system, the RTO relies on the supplier doing better than the contract says. CyberFundamentals asks that response and recovery planning be done with suppliers.",
     sources: &[CYFUN, ISO_22301],
     check: |cx, sink| {
+        // The supplier and its contracted recovery time, looked up once per system.
+        let contracted: Vec<Option<(usize, crate::types::Duration)>> = cx
+            .plan
+            .systems
+            .iter()
+            .map(|system| {
+                let index = cx.supplier_index(system.supplier.as_ref()?.as_str())?;
+                let sla = cx.plan.suppliers[index].contract.as_ref()?.sla.as_ref()?;
+                Some((index, sla.recovery_time?))
+            })
+            .collect();
         let mut reported = std::collections::HashSet::new();
+        let (mut seen, mut closure) = (Vec::new(), Vec::new());
         for service in &cx.plan.services {
             let Some(rto) = service.rto else { continue };
-            for s in cx.graph.closure(&cx.graph.service_roots(service)) {
-                let system = &cx.plan.systems[s];
-                let Some(index) = system
-                    .supplier
-                    .as_ref()
-                    .and_then(|id| cx.supplier_index(id.as_str()))
-                else {
+            cx.graph
+                .closure_into(&cx.graph.service_roots(service), &mut seen, &mut closure);
+            for &s in &closure {
+                let Some((index, recovery)) = contracted[s] else {
                     continue;
                 };
-                let supplier = &cx.plan.suppliers[index];
-                let Some(recovery) = supplier
-                    .contract
-                    .as_ref()
-                    .and_then(|c| c.sla.as_ref())
-                    .and_then(|sla| sla.recovery_time)
-                else {
-                    continue;
-                };
+                let (system, supplier) = (&cx.plan.systems[s], &cx.plan.suppliers[index]);
                 if recovery > rto && reported.insert((index, service.id.as_str())) {
                     let finding = sink
                         .finding(
