@@ -10,6 +10,7 @@ mod replay;
 mod report;
 mod revisions;
 mod schema_check;
+mod site;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -36,6 +37,7 @@ enum Command {
     Blame(commands::blame::Args),
     Audit(commands::audit::Args),
     Report(report::Args),
+    Site(site::Args),
     Revisions(commands::revisions::Args),
     Init(commands::init::Args),
     PrComment(commands::pr_comment::Args),
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         Command::Blame(args) => commands::blame::run(&args),
         Command::Audit(args) => commands::audit::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Site(args) => site::run(&args),
         Command::Revisions(args) => commands::revisions::run(&args),
         Command::Init(args) => commands::init::run(&args),
         Command::PrComment(args) => commands::pr_comment::run(&args),

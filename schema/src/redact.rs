@@ -16,6 +16,20 @@ use crate::model::Plan;
 /// What personal data is replaced with.
 pub const REDACTED: &str = "[redacted]";
 
+/// Rules whose findings on a redacted plan say nothing about the real plan: they look at the
+/// phone numbers and names that redaction removes, so on a redacted plan they would report
+/// every person as unreachable. A published site hides them and says so.
+pub const RULES_ON_PERSONAL_DATA: [&str; 3] = [
+    "person-unreachable",
+    "no-after-hours-contact",
+    "supplier-without-emergency-contact",
+];
+
+/// Whether findings of the rule `code` are hidden on a redacted plan (see [`RULES_ON_PERSONAL_DATA`]).
+pub fn hidden_when_redacted(code: &str) -> bool {
+    RULES_ON_PERSONAL_DATA.contains(&code)
+}
+
 /// Replaces people's identities consistently across revisions.
 #[derive(Debug, Default, Clone)]
 pub struct Redactor {
@@ -116,6 +130,24 @@ impl Redactor {
         }
         let out = self.scrub_words(text);
         self.scrub_phones(&out)
+    }
+
+    /// Free prose (commit messages, rule messages) without personal data, including person ids
+    /// quoted as `` `an-peeters` `` (ids are often made from names, and messages quote them).
+    pub fn prose(&self, text: &str) -> String {
+        let text = self.text(text);
+        let mut out = String::with_capacity(text.len());
+        for (i, part) in text.split('`').enumerate() {
+            if i > 0 {
+                out.push('`');
+            }
+            if i % 2 == 1 {
+                out.push_str(&self.text(part));
+            } else {
+                out.push_str(part);
+            }
+        }
+        out
     }
 
     fn scrub_words(&self, text: &str) -> String {

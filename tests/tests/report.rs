@@ -15,6 +15,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
+use continuity_tests::personal::{Personal, digit_runs};
 use continuity_tests::repo::{AN, Sandbox};
 use continuity_tests::{Run, continuity, fixture, repo_root};
 use serde_json::Value;
@@ -173,94 +174,6 @@ fn locked_version(path: &Path) -> Option<String> {
         .as_str()
         .or_else(|| json["version"].as_str())?;
     Some(version.to_owned())
-}
-
-/// Every person's and named supplier contact's name, e-mail address and phone number.
-struct Personal {
-    names: Vec<String>,
-    emails: Vec<String>,
-    /// The last eight digits of each phone number: the same in every spelling.
-    phones: Vec<String>,
-}
-
-fn personal_data(plan: &Path) -> Personal {
-    let text = fs::read_to_string(plan).expect("read the plan");
-    let plan: Value = serde_json::from_str(&text).expect("the plan is JSON");
-    let mut data = Personal {
-        names: Vec::new(),
-        emails: Vec::new(),
-        phones: Vec::new(),
-    };
-    let mut add = |name: &Value, email: &Value, phones: Vec<&Value>| {
-        if let Some(name) = name.as_str() {
-            data.names.push(name.to_owned());
-        }
-        if let Some(email) = email.as_str() {
-            data.emails.push(email.to_owned());
-        }
-        for phone in phones.into_iter().filter_map(Value::as_str) {
-            let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-            data.phones.push(digits[digits.len() - 8..].to_owned());
-        }
-    };
-    for person in plan["people"].as_array().expect("people") {
-        let phones = person["phones"]
-            .as_array()
-            .map(|p| p.iter().map(|p| &p["number"]).collect())
-            .unwrap_or_default();
-        add(&person["name"], &person["email"], phones);
-    }
-    for supplier in plan["suppliers"].as_array().expect("suppliers") {
-        for contact in supplier["contacts"].as_array().into_iter().flatten() {
-            if contact["name"].is_string() {
-                add(&contact["name"], &contact["email"], vec![&contact["phone"]]);
-            }
-        }
-    }
-    assert!(data.names.len() > 10 && data.phones.len() > 10);
-    data
-}
-
-/// The digits of every run of phone-like characters in `text`.
-fn digit_runs(text: &str) -> Vec<String> {
-    let mut runs = Vec::new();
-    let mut current = String::new();
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            current.push(c);
-        } else if !" +./()-\u{a0}".contains(c) && !current.is_empty() {
-            runs.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        runs.push(current);
-    }
-    runs
-}
-
-/// Fails if `report` (already unescaped) names anyone in `data`.
-fn assert_no_personal_data(report: &str, data: &Personal, format: &str) {
-    let lower = report.to_lowercase();
-    for name in &data.names {
-        assert!(
-            !lower.contains(&name.to_lowercase()),
-            "the redacted {format} report names {name}"
-        );
-    }
-    for email in &data.emails {
-        assert!(
-            !lower.contains(&email.to_lowercase()),
-            "the redacted {format} report shows {email}"
-        );
-    }
-    let runs = digit_runs(report);
-    for phone in &data.phones {
-        let hit = runs.iter().find(|run| run.contains(phone.as_str()));
-        assert!(
-            hit.is_none(),
-            "the redacted {format} report shows a number ending in {phone}: {hit:?}"
-        );
-    }
 }
 
 fn unescape_html(text: &str) -> String {
@@ -535,13 +448,14 @@ fn the_revision_is_the_last_commit_that_touched_the_plan() {
 
 #[test]
 fn redacted_reports_hold_no_personal_data() {
-    let data = personal_data(&heidebeek());
+    let (data, revisions) = Personal::of_history(repo_root(), "plans/heidebeek.json");
+    assert!(revisions > 5, "the example plan has a history");
     let markdown = report(&heidebeek(), "markdown", &["--redact", "personal"]);
     assert!(markdown.contains("persoonsgegevens weggelaten"));
-    assert_no_personal_data(&markdown.replace('\\', ""), &data, "Markdown");
+    data.assert_absent_from(&markdown.replace('\\', ""), "the redacted Markdown report");
     let html = report(&heidebeek(), "html", &["--redact", "personal"]);
     assert!(html.contains("persoonsgegevens weggelaten"));
-    assert_no_personal_data(&unescape_html(&html), &data, "HTML");
+    data.assert_absent_from(&unescape_html(&html), "the redacted HTML report");
     // Roles, functions and service desks stay: the copy is still useful.
     for kept in ["Crisiscoördinator", "Algemeen directeur", "+32 56 00 21 00"] {
         assert!(markdown.contains(kept), "`{kept}` was redacted");

@@ -119,6 +119,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let source = provenance(&path, &checked.bytes);
     let redactor = args.redact.map(|_| {
         let mut redactor = Redactor::new();
+        learn_history(&mut redactor, &path);
         redactor.learn(&plan);
         if let Provenance::Git {
             author_name,
@@ -191,12 +192,39 @@ fn default_output(plan: &Path, format: Format) -> PathBuf {
     PathBuf::from(format!("{stem}-report.{}", format.extension()))
 }
 
+/// Learns the people of every earlier revision of the plan and every author who changed it, so
+/// that a name that survives only in free text ("taken over from An Peeters") is removed too.
+/// Outside git there is no history to learn from; git problems leave the current plan's people.
+fn learn_history(redactor: &mut Redactor, path: &Path) {
+    let Ok(repo) = crate::history::open_plan_repo(Some(path)) else {
+        return;
+    };
+    let Ok(head) = repo.head() else {
+        return;
+    };
+    let options = crate::history::WalkOptions {
+        first_parent: false,
+    };
+    let Ok(history) = repo.history(head, options) else {
+        return;
+    };
+    for revision in history.revisions.iter().rev() {
+        redactor.learn_author(&revision.author_name, &revision.author_email);
+        let Some(blob) = revision.blob else { continue };
+        if let Ok(crate::history::PlanAt::Bytes(bytes)) = repo.read_blob(blob) {
+            if let Ok(plan) = serde_json::from_slice::<continuity_schema::Plan>(&bytes) {
+                redactor.learn(&plan);
+            }
+        }
+    }
+}
+
 /// The findings as the report shows them; with redaction, names, numbers and person ids in
 /// their texts are replaced too (rules run on the full plan, so that a redacted phone does not
 /// read as a missing one).
 fn report_findings(findings: &[Finding], redactor: Option<&Redactor>) -> Vec<ReportFinding> {
     let scrub = |text: &str| match redactor {
-        Some(r) => scrub_text(r, text),
+        Some(r) => r.prose(text),
         None => text.to_owned(),
     };
     findings
@@ -209,25 +237,6 @@ fn report_findings(findings: &[Finding], redactor: Option<&Redactor>) -> Vec<Rep
             allowed: f.allowed.as_deref().map(scrub),
         })
         .collect()
-}
-
-/// `text` without personal data, including person ids quoted as `` `an-peeters` `` (ids are
-/// often made from names, and rule messages quote them).
-fn scrub_text(redactor: &Redactor, text: &str) -> String {
-    let text = redactor.text(text);
-    let parts: Vec<&str> = text.split('`').collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push('`');
-        }
-        if i % 2 == 1 {
-            out.push_str(&redactor.text(part));
-        } else {
-            out.push_str(part);
-        }
-    }
-    out
 }
 
 /// "revision 1a2b3c4d5e (2026-10-19)", or the content hash and the file's date, in `labels`'
@@ -456,7 +465,7 @@ mod tests {
                 .expect("base plan");
         let mut redactor = Redactor::new();
         redactor.learn(&plan);
-        let text = scrub_text(&redactor, "`an` (An Peeters) has no copy; `app` is fine");
+        let text = redactor.prose("`an` (An Peeters) has no copy; `app` is fine");
         assert!(!text.contains("`an`"), "{text}");
         assert!(!text.contains("An Peeters"), "{text}");
         assert!(text.contains("`app`"), "{text}");

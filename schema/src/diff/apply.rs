@@ -96,7 +96,12 @@ pub fn apply_owned(mut plan: Plan, diff: &Diff) -> Result<Plan> {
 /// except that a keyed list or id list may be `[]` where that document left it out (the diff
 /// treats an absent list as empty; both load as the same plan).
 pub fn apply_value(a: &Value, diff: &Diff) -> Result<Value> {
-    let mut value = a.clone();
+    apply_value_owned(a.clone(), diff)
+}
+
+/// Like [`apply_value`], consuming the document. The viewer rebuilds revisions this way: it
+/// needs no typed patching code, which keeps its WebAssembly small.
+pub fn apply_value_owned(mut value: Value, diff: &Diff) -> Result<Value> {
     let changes: Vec<&Change> = diff.changes.iter().collect();
     apply_at(&mut value, "", 0, &changes)?;
     Ok(value)

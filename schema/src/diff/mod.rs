@@ -72,7 +72,7 @@ use serde_json::Value;
 use crate::model::Plan;
 use crate::references::Collection;
 
-pub use apply::{ApplyError, ApplyErrorKind, apply, apply_owned, apply_value};
+pub use apply::{ApplyError, ApplyErrorKind, apply, apply_owned, apply_value, apply_value_owned};
 pub use findings::{FindingChange, FindingsDelta, findings_delta};
 pub use locate::{leaf_paths, resolve};
 pub use summary::{ImpactCount, SectionCounts, Summary, value_text};

@@ -1,0 +1,186 @@
+//! Testing the plan: the exercise schedule with what is due, the log of exercises held with
+//! their findings, and incidents.
+
+use continuity_schema::references::Collection;
+use yew::prelude::*;
+
+use super::team::IdProps;
+use super::{entity_heading, missing_entity, use_view};
+use crate::components::backlinks::ReferencedBy;
+use crate::components::badges;
+use crate::components::fields::{field, links, links_field, opt_field, text_field, yes_no};
+use crate::components::links::EntityLink;
+use crate::i18n::{self, Msg};
+
+#[component]
+pub fn ExerciseList() -> Html {
+    let Some((lang, view)) = use_view() else {
+        return Html::default();
+    };
+    let plan = &view.plan;
+    let mut exercises: Vec<_> = plan.exercises.iter().collect();
+    exercises.sort_by_key(|e| std::cmp::Reverse(e.date));
+    html! {
+        <>
+            <h1>{ Msg::Exercises.text(lang) }</h1>
+            <section aria-labelledby="schedule">
+                <h2 id="schedule">{ Msg::ExerciseSchedule.text(lang) }</h2>
+                <table>
+                    <thead><tr>
+                        <th scope="col">{ Msg::Kind.text(lang) }</th>
+                        <th scope="col">{ Msg::Interval.text(lang) }</th>
+                        <th scope="col">{ Msg::Scope.text(lang) }</th>
+                        <th scope="col">{ Msg::NextDue.text(lang) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for plan.exercise_schedule.iter().map(|s| {
+                            let last = plan.exercises.iter().filter(|e| e.kind == s.kind).map(|e| e.date).max();
+                            html! { <tr>
+                                <th scope="row"><EntityLink collection={Collection::ExerciseSchedule} id={s.id.as_str().to_owned()} text={i18n::exercise_kind(lang, s.kind)} /></th>
+                                <td>{ s.interval_months }{ " " }{ Msg::Months.text(lang) }</td>
+                                <td>{ s.scope.clone().unwrap_or_default() }</td>
+                                <td>{ match last {
+                                    Some(d) => badges::due(lang, d.add_months(u32::from(s.interval_months)), view.today),
+                                    None => html! { <span class="badge sev-error">{ Msg::Overdue.text(lang) }</span> },
+                                } }</td>
+                            </tr> }
+                        }) }
+                    </tbody>
+                </table>
+            </section>
+            <section aria-labelledby="log">
+                <h2 id="log">{ Msg::ExerciseLog.text(lang) }</h2>
+                <table>
+                    <thead><tr>
+                        <th scope="col">{ Msg::Date.text(lang) }</th>
+                        <th scope="col">{ Msg::Title.text(lang) }</th>
+                        <th scope="col">{ Msg::Kind.text(lang) }</th>
+                        <th scope="col">{ Msg::Result.text(lang) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for exercises.into_iter().map(|e| html! { <tr>
+                            <td>{ e.date.to_string() }</td>
+                            <th scope="row"><EntityLink collection={Collection::Exercises} id={e.id.as_str().to_owned()} /></th>
+                            <td>{ i18n::exercise_kind(lang, e.kind) }</td>
+                            <td>{ i18n::exercise_result(lang, e.result) }</td>
+                        </tr> }) }
+                    </tbody>
+                </table>
+            </section>
+            if !plan.incidents.is_empty() {
+                <section aria-labelledby="incidents">
+                    <h2 id="incidents">{ Msg::Incidents.text(lang) }</h2>
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{ Msg::Date.text(lang) }</th>
+                            <th scope="col">{ Msg::Title.text(lang) }</th>
+                            <th scope="col">{ Msg::PlanActivated.text(lang) }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for plan.incidents.iter().map(|i| html! { <tr>
+                                <td>{ i.date.to_string() }</td>
+                                <th scope="row"><EntityLink collection={Collection::Incidents} id={i.id.as_str().to_owned()} /></th>
+                                <td>{ yes_no(lang, i.plan_activated) }</td>
+                            </tr> }) }
+                        </tbody>
+                    </table>
+                </section>
+            }
+        </>
+    }
+}
+
+#[component]
+pub fn SchedulePage(props: &IdProps) -> Html {
+    let Some((lang, view)) = use_view() else {
+        return Html::default();
+    };
+    let Some(s) = view
+        .plan
+        .exercise_schedule
+        .iter()
+        .find(|s| s.id.as_str() == props.id.as_str())
+    else {
+        return missing_entity(lang, Collection::ExerciseSchedule, &props.id);
+    };
+    let held: Vec<&str> = view
+        .plan
+        .exercises
+        .iter()
+        .filter(|e| e.kind == s.kind)
+        .map(|e| e.id.as_str())
+        .collect();
+    html! {
+        <article>
+            { entity_heading(lang, Collection::ExerciseSchedule, i18n::exercise_kind(lang, s.kind)) }
+            <dl class="fields">
+                { field(Msg::Interval.text(lang), html! { <>{ s.interval_months }{ " " }{ Msg::Months.text(lang) }</> }) }
+                { text_field(Msg::Scope.text(lang), s.scope.as_deref()) }
+                { links_field(Msg::ExerciseLog.text(lang), Collection::Exercises, held) }
+            </dl>
+        </article>
+    }
+}
+
+#[component]
+pub fn ExercisePage(props: &IdProps) -> Html {
+    let Some((lang, view)) = use_view() else {
+        return Html::default();
+    };
+    let Some(e) = view
+        .plan
+        .exercises
+        .iter()
+        .find(|e| e.id.as_str() == props.id.as_str())
+    else {
+        return missing_entity(lang, Collection::Exercises, &props.id);
+    };
+    html! {
+        <article>
+            { entity_heading(lang, Collection::Exercises, &e.title) }
+            <dl class="fields">
+                { field(Msg::Date.text(lang), html! { { e.date.to_string() } }) }
+                { field(Msg::Kind.text(lang), html! { { i18n::exercise_kind(lang, e.kind) } }) }
+                { opt_field(Msg::Scenario.text(lang), e.scenario.as_ref(), |s| html! { <EntityLink collection={Collection::Scenarios} id={s.as_str().to_owned()} /> }) }
+                if !e.participants.is_empty() {
+                    { field(Msg::Participants.text(lang), links(Collection::People, e.participants.iter().map(|p| p.as_str()))) }
+                }
+                { field(Msg::Result.text(lang), html! { { i18n::exercise_result(lang, e.result) } }) }
+                { text_field(Msg::Summary.text(lang), e.summary.as_deref()) }
+            </dl>
+            if !e.findings.is_empty() {
+                <h2>{ Msg::Findings.text(lang) }</h2>
+                <ul class="texts">
+                    { for e.findings.iter().map(|f| html! { <li><code>{ f.id.as_str().to_owned() }</code>{ ": " }{ f.description.clone() }</li> }) }
+                </ul>
+            }
+            <ReferencedBy collection={Collection::Exercises} id={props.id.clone()} />
+        </article>
+    }
+}
+
+#[component]
+pub fn IncidentPage(props: &IdProps) -> Html {
+    let Some((lang, view)) = use_view() else {
+        return Html::default();
+    };
+    let Some(i) = view
+        .plan
+        .incidents
+        .iter()
+        .find(|i| i.id.as_str() == props.id.as_str())
+    else {
+        return missing_entity(lang, Collection::Incidents, &props.id);
+    };
+    html! {
+        <article>
+            { entity_heading(lang, Collection::Incidents, &i.title) }
+            <dl class="fields">
+                { field(Msg::Date.text(lang), html! { { i.date.to_string() } }) }
+                { field(Msg::PlanActivated.text(lang), html! { { yes_no(lang, i.plan_activated) } }) }
+                { text_field(Msg::Summary.text(lang), i.summary.as_deref()) }
+            </dl>
+            <ReferencedBy collection={Collection::Incidents} id={props.id.clone()} />
+        </article>
+    }
+}

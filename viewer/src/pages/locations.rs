@@ -1,0 +1,74 @@
+//! Locations: primary and alternate sites, with capacity, minimal ICT, means of communication
+//! and how to get in.
+
+use continuity_schema::references::Collection;
+use yew::prelude::*;
+
+use super::team::IdProps;
+use super::{entity_heading, missing_entity, use_view};
+use crate::components::backlinks::ReferencedBy;
+use crate::components::fields::{field, list_field, opt_field, text_field};
+use crate::components::links::{EntityLink, WebLink};
+use crate::i18n::{self, Msg};
+
+#[component]
+pub fn LocationList() -> Html {
+    let Some((lang, view)) = use_view() else {
+        return Html::default();
+    };
+    html! {
+        <>
+            <h1>{ Msg::Locations.text(lang) }</h1>
+            <table>
+                <thead><tr>
+                    <th scope="col">{ Msg::Name.text(lang) }</th>
+                    <th scope="col">{ Msg::Kind.text(lang) }</th>
+                    <th scope="col">{ Msg::Address.text(lang) }</th>
+                    <th scope="col">{ Msg::Capacity.text(lang) }</th>
+                    <th scope="col">{ Msg::AvailableWithin.text(lang) }</th>
+                </tr></thead>
+                <tbody>
+                    { for view.plan.locations.iter().map(|l| html! { <tr>
+                        <th scope="row"><EntityLink collection={Collection::Locations} id={l.id.as_str().to_owned()} /></th>
+                        <td>{ i18n::location_kind(lang, l.kind) }</td>
+                        <td>{ l.address.clone().unwrap_or_default() }</td>
+                        <td class="num">{ l.capacity.map(|c| c.to_string()).unwrap_or_default() }</td>
+                        <td>{ l.available_within.map(|d| d.to_string()).unwrap_or_default() }</td>
+                    </tr> }) }
+                </tbody>
+            </table>
+        </>
+    }
+}
+
+#[component]
+pub fn LocationPage(props: &IdProps) -> Html {
+    let Some((lang, view)) = use_view() else {
+        return Html::default();
+    };
+    let Some(l) = view
+        .plan
+        .locations
+        .iter()
+        .find(|l| l.id.as_str() == props.id.as_str())
+    else {
+        return missing_entity(lang, Collection::Locations, &props.id);
+    };
+    html! {
+        <article>
+            { entity_heading(lang, Collection::Locations, &l.name) }
+            <dl class="fields">
+                { field(Msg::Kind.text(lang), html! { { i18n::location_kind(lang, l.kind) } }) }
+                { text_field(Msg::Address.text(lang), l.address.as_deref()) }
+                { opt_field(Msg::Capacity.text(lang), l.capacity, |c| html! { { c } }) }
+                { opt_field(Msg::AvailableWithin.text(lang), l.available_within, |d| html! { { d.to_string() } }) }
+                { list_field(Msg::MinimalIct.text(lang), &l.ict) }
+                { list_field(Msg::CommunicationMeans.text(lang), &l.communication) }
+                { text_field(Msg::Access.text(lang), l.access.as_deref()) }
+                { opt_field(Msg::Contact.text(lang), l.contact.as_ref(), |c| html! { <EntityLink collection={Collection::People} id={c.as_str().to_owned()} /> }) }
+                { opt_field(Msg::Map.text(lang), l.map.as_ref(), |m| html! { <WebLink url={m.as_str().to_owned()} /> }) }
+            </dl>
+            <ReferencedBy collection={Collection::Locations} id={props.id.clone()} />
+        </article>
+    }
+}

@@ -1,0 +1,196 @@
+//! The pages: one module per section of the plan (its list and its entities), and the
+//! history, revision, diff and findings pages.
+
+pub mod actions;
+pub mod communication;
+pub mod diff;
+pub mod distribution;
+pub mod exercises;
+pub mod findings;
+pub mod history;
+pub mod locations;
+pub mod not_found;
+pub mod overview;
+pub mod revision;
+pub mod risks;
+pub mod scenarios;
+pub mod services;
+pub mod suppliers;
+pub mod systems;
+pub mod team;
+
+use std::rc::Rc;
+
+use continuity_schema::references::Collection;
+use yew::prelude::*;
+
+use crate::app::{Ctx, ListPage, PlanPage, Route};
+use crate::components::status::{ErrorBox, Loading};
+use crate::data::{DataError, StoreHandle};
+use crate::hooks::{Load, use_plan};
+use crate::i18n::{Lang, Msg};
+use crate::view::{PlanView, SharedPlan};
+
+/// The interface language and the plan shown, for plan pages (`None` outside a [`PlanGate`]).
+#[hook]
+pub fn use_view() -> Option<(Lang, PlanView)> {
+    let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
+    use_context::<PlanView>().map(|view| (lang, view))
+}
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct PlanGateProps {
+    pub at: Option<String>,
+    pub page: PlanPage,
+}
+
+/// Loads the plan of the revision a route names (the current one, or `at`), runs the rules on
+/// it, and shows the page with that plan in context.
+#[component]
+pub fn PlanGate(props: &PlanGateProps) -> Html {
+    let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
+    let store = use_context::<StoreHandle>();
+    let Some(store) = store else {
+        return Html::default();
+    };
+    let site = store.site.clone();
+    let index = match &props.at {
+        None => Some(site.current()),
+        Some(id) => site.find(id),
+    };
+    // Hooks run on every render: an unknown revision asks for an index that fails visibly.
+    let load = use_plan(&store, index.unwrap_or(usize::MAX));
+    let plan = match &load {
+        Load::Ready(plan) => Some(SharedPlan(plan.clone())),
+        _ => None,
+    };
+    let travelling = props.at.is_some();
+    let view = use_memo((plan, index, travelling), |(plan, index, travelling)| {
+        let plan = plan.as_ref()?;
+        let revision = index
+            .and_then(|i| site.revisions.get(i))
+            .cloned()
+            .map(Rc::new);
+        // The current plan is judged as of today; a past one as of its own date.
+        let today = match (&revision, *travelling) {
+            (Some(r), true) => r.day().unwrap_or_else(crate::browser::today),
+            _ => crate::browser::today(),
+        };
+        let view = PlanView::new(
+            plan.0.clone(),
+            today,
+            &site.info.plan_path,
+            site.info.redacted,
+        );
+        Some(match (revision, *travelling) {
+            (Some(r), true) => view.at_revision(r),
+            (r, _) => PlanView {
+                revision: r,
+                ..view
+            },
+        })
+    });
+    match (&load, (*view).clone()) {
+        (_, Some(view)) => html! {
+            <ContextProvider<PlanView> context={view.clone()}>
+                if view.at.is_some() { <TimeTravelBanner /> }
+                { plan_page(&props.page) }
+            </ContextProvider<PlanView>>
+        },
+        (Load::Failed(error), _) => {
+            let error = match (index, &props.at) {
+                (None, Some(id)) => DataError::UnknownRevision { id: id.clone() },
+                _ => error.clone(),
+            };
+            html! { <ErrorBox {error} /> }
+        }
+        _ => {
+            let _ = lang;
+            html! { <Loading /> }
+        }
+    }
+}
+
+/// "You are viewing the plan as it was on …", with the way back.
+#[component]
+fn TimeTravelBanner() -> Html {
+    let Some((lang, view)) = use_view() else {
+        return Html::default();
+    };
+    let Some(revision) = view.revision.clone() else {
+        return Html::default();
+    };
+    let current = Route::Plan {
+        at: None,
+        page: PlanPage::Overview,
+    };
+    let detail = Route::Revision(revision.short_id().to_owned());
+    html! {
+        <aside class="time-travel" aria-label={Msg::Revision.text(lang)}>
+            <p>
+                { Msg::TimeTravel.text(lang) }{ " " }<strong>{ revision.date.clone() }</strong>
+                { " — " }<a href={detail.href()}><code>{ revision.short_id().to_owned() }</code></a>
+                { " " }{ revision.author.clone() }{ ": " }<q>{ revision.title().to_owned() }</q>
+            </p>
+            <p><a href={current.href()}>{ Msg::BackToCurrent.text(lang) }</a></p>
+        </aside>
+    }
+}
+
+/// The page for a plan route (inside a [`PlanGate`], or a test harness providing a [`PlanView`]).
+pub fn plan_page(page: &PlanPage) -> Html {
+    match page {
+        PlanPage::Overview => html! { <overview::Overview /> },
+        PlanPage::Findings => html! { <findings::Findings /> },
+        PlanPage::List(list) => match list {
+            ListPage::Team => html! { <team::TeamList /> },
+            ListPage::Services => html! { <services::ServiceList /> },
+            ListPage::Systems => html! { <systems::SystemList /> },
+            ListPage::Suppliers => html! { <suppliers::SupplierList /> },
+            ListPage::Locations => html! { <locations::LocationList /> },
+            ListPage::Scenarios => html! { <scenarios::ScenarioList /> },
+            ListPage::Risks => html! { <risks::RiskList /> },
+            ListPage::Communication => html! { <communication::CommunicationList /> },
+            ListPage::Exercises => html! { <exercises::ExerciseList /> },
+            ListPage::Actions => html! { <actions::ActionList /> },
+            ListPage::Distribution => html! { <distribution::DistributionList /> },
+        },
+        PlanPage::Entity(collection, id) => {
+            let id = AttrValue::from(id.clone());
+            match collection {
+                Collection::People => html! { <team::PersonPage {id} /> },
+                Collection::Roles => html! { <team::RolePage {id} /> },
+                Collection::Services => html! { <services::ServicePage {id} /> },
+                Collection::Systems => html! { <systems::SystemPage {id} /> },
+                Collection::Suppliers => html! { <suppliers::SupplierPage {id} /> },
+                Collection::Locations => html! { <locations::LocationPage {id} /> },
+                Collection::Scenarios => html! { <scenarios::ScenarioPage {id} /> },
+                Collection::Risks => html! { <risks::RiskPage {id} /> },
+                Collection::Audiences => html! { <communication::AudiencePage {id} /> },
+                Collection::Templates => html! { <communication::TemplatePage {id} /> },
+                Collection::Distribution => html! { <distribution::CopyPage {id} /> },
+                Collection::ExerciseSchedule => html! { <exercises::SchedulePage {id} /> },
+                Collection::Exercises => html! { <exercises::ExercisePage {id} /> },
+                Collection::Actions => html! { <actions::ActionPage {id} /> },
+                Collection::Incidents => html! { <exercises::IncidentPage {id} /> },
+            }
+        }
+    }
+}
+
+/// The page for an id the plan (at this revision) does not have.
+pub fn missing_entity(lang: Lang, collection: Collection, id: &str) -> Html {
+    html! {
+        <section>
+            <h1>{ crate::i18n::singular(lang, collection) }{ " " }<code>{ id.to_owned() }</code></h1>
+            <p>{ Msg::NotInPlan.text(lang) }</p>
+        </section>
+    }
+}
+
+/// An entity page's heading: the kind of entity above its name.
+pub fn entity_heading(lang: Lang, collection: Collection, name: &str) -> Html {
+    html! {
+        <h1><span class="kind">{ crate::i18n::singular(lang, collection) }</span>{ " " }{ name.to_owned() }</h1>
+    }
+}

@@ -1,0 +1,140 @@
+//! One revision: who changed what and when, whether the plan was valid then, and its diff
+//! against the revision before it.
+
+use std::rc::Rc;
+
+use continuity_schema::diff;
+use yew::prelude::*;
+
+use super::history::validity;
+use crate::app::{Ctx, PlanPage, Route};
+use crate::components::diff_view::DiffView;
+use crate::components::links::MailLink;
+use crate::components::status::{ErrorBox, Loading};
+use crate::data::{DataError, StoreHandle};
+use crate::hooks::{Load, use_plan};
+use crate::i18n::{self, Lang, Msg};
+use crate::view::SharedPlan;
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct RevisionProps {
+    pub id: String,
+}
+
+#[component]
+pub fn RevisionPage(props: &RevisionProps) -> Html {
+    let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
+    let Some(store) = use_context::<StoreHandle>() else {
+        return Html::default();
+    };
+    let site = &store.site;
+    let Some(index) = site.find(&props.id) else {
+        return html! { <ErrorBox error={DataError::UnknownRevision { id: props.id.clone() }} /> };
+    };
+    let Some(r) = site.revisions.get(index) else {
+        return Html::default();
+    };
+    let current = site
+        .revisions
+        .get(site.current())
+        .map(|c| c.short_id().to_owned());
+    let email = continuity_schema::types::Email::new(r.email.clone()).ok();
+    html! {
+        <article class="revision-page">
+            <h1><span class="kind">{ Msg::Revision.text(lang) }</span>{ " " }<code>{ r.short_id().to_owned() }</code></h1>
+            <p class="message-title">{ r.title().to_owned() }</p>
+            if r.message.lines().count() > 1 {
+                <pre class="message-body">{ r.message.lines().skip(1).collect::<Vec<_>>().join("\n").trim().to_owned() }</pre>
+            }
+            <dl class="fields">
+                <dt>{ Msg::Author.text(lang) }</dt>
+                <dd>{ r.author.clone() }
+                    if let Some(email) = email { { " " }<MailLink {email} /> }
+                </dd>
+                <dt>{ Msg::Date.text(lang) }</dt><dd><time datetime={r.date.clone()}>{ r.date.clone() }</time></dd>
+                <dt>{ Msg::PlanPath.text(lang) }</dt><dd><code>{ r.path.clone() }</code>
+                    if let Some(from) = &r.renamed_from { { " ← " }<code>{ from.clone() }</code> }
+                </dd>
+                <dt>{ Msg::ChangeKind.text(lang) }</dt><dd>{ i18n::change_kind(lang, &r.change) }</dd>
+                <dt>{ Msg::Validity.text(lang) }</dt><dd>{ validity(lang, r) }</dd>
+                <dt>{ Msg::Id.text(lang) }</dt><dd><code>{ r.id.clone() }</code></dd>
+            </dl>
+            <ul class="revision-links">
+                if r.is_checked() {
+                    <li><a href={Route::Plan { at: Some(r.short_id().to_owned()), page: PlanPage::Overview }.href()}>{ Msg::PlanAtRevision.text(lang) }</a></li>
+                }
+                if let Some(current) = current.filter(|c| c != r.short_id()) {
+                    <li><a href={Route::Diff { from: Some(r.short_id().to_owned()), to: Some(current) }.href()}>{ Msg::CompareWithCurrent.text(lang) }</a></li>
+                }
+                if let Some(older) = site.older(index).and_then(|i| site.revisions.get(i)) {
+                    <li><a rel="prev" href={Route::Revision(older.short_id().to_owned()).href()}>{ "← " }{ Msg::Older.text(lang) }</a></li>
+                }
+                if let Some(newer) = site.newer(index).and_then(|i| site.revisions.get(i)) {
+                    <li><a rel="next" href={Route::Revision(newer.short_id().to_owned()).href()}>{ Msg::Newer.text(lang) }{ " →" }</a></li>
+                }
+            </ul>
+            <section aria-labelledby="changes">
+                <h2 id="changes">{ Msg::ChangesSincePrevious.text(lang) }</h2>
+                if let Some(older) = site.older(index) {
+                    <DiffLoader from={older} to={index} />
+                } else {
+                    <p>{ Msg::FirstRevision.text(lang) }</p>
+                }
+            </section>
+        </article>
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct DiffLoaderProps {
+    /// Indexes into the revision list.
+    pub from: usize,
+    pub to: usize,
+}
+
+/// Loads two revisions' plans and shows their diff, computed here with `diff::diff`.
+#[component]
+pub fn DiffLoader(props: &DiffLoaderProps) -> Html {
+    let store = use_context::<StoreHandle>();
+    let Some(store) = store else {
+        return Html::default();
+    };
+    let a = use_plan(&store, props.from);
+    let b = use_plan(&store, props.to);
+    let plans = match (&a, &b) {
+        (Load::Ready(a), Load::Ready(b)) => Some((SharedPlan(a.clone()), SharedPlan(b.clone()))),
+        _ => None,
+    };
+    let site = store.site.clone();
+    let to_index = props.to;
+    let computed = use_memo(plans, move |plans| {
+        let (a, b) = plans.as_ref()?;
+        let diff = Rc::new(diff::diff(&a.0, &b.0));
+        // Findings as of the newer revision's own date: what the change did to the audit then.
+        let today = site
+            .revisions
+            .get(to_index)
+            .filter(|_| to_index != site.current())
+            .and_then(|r| r.day())
+            .unwrap_or_else(crate::browser::today);
+        let delta = Rc::new(diff::findings_delta(&a.0, &b.0, today));
+        Some((diff, delta))
+    });
+    let id = |i: usize| {
+        store
+            .site
+            .revisions
+            .get(i)
+            .map(|r| r.short_id().to_owned())
+            .unwrap_or_default()
+    };
+    match ((*computed).clone(), a, b) {
+        (Some((diff, delta)), _, _) => html! {
+            <DiffView {diff} findings={Some(delta)} from={id(props.from)} to={id(props.to)} />
+        },
+        (None, Load::Failed(error), _) | (None, _, Load::Failed(error)) => {
+            html! { <ErrorBox {error} /> }
+        }
+        _ => html! { <Loading /> },
+    }
+}

@@ -1,0 +1,82 @@
+//! The risk register: a likelihood × impact matrix and the risks by score, each with its
+//! treatment, mitigations and the scenarios that answer it.
+
+use continuity_schema::references::Collection;
+use yew::prelude::*;
+
+use super::team::IdProps;
+use super::{entity_heading, missing_entity, use_view};
+use crate::components::backlinks::ReferencedBy;
+use crate::components::fields::{field, links, links_field, list_field, opt_field, text_field};
+use crate::components::heat_map::{HeatMap, heat_class};
+use crate::components::links::EntityLink;
+use crate::i18n::{self, Msg};
+
+#[component]
+pub fn RiskList() -> Html {
+    let Some((lang, view)) = use_view() else {
+        return Html::default();
+    };
+    let mut risks: Vec<_> = view.plan.risks.iter().collect();
+    risks.sort_by_key(|r| std::cmp::Reverse(r.score()));
+    html! {
+        <>
+            <h1>{ Msg::Risks.text(lang) }</h1>
+            <section aria-labelledby="heat-map">
+                <h2 id="heat-map">{ Msg::HeatMap.text(lang) }</h2>
+                <HeatMap />
+            </section>
+            <table>
+                <thead><tr>
+                    <th scope="col">{ Msg::Title.text(lang) }</th>
+                    <th scope="col">{ Msg::Likelihood.text(lang) }</th>
+                    <th scope="col">{ Msg::Impact.text(lang) }</th>
+                    <th scope="col">{ Msg::Score.text(lang) }</th>
+                    <th scope="col">{ Msg::Treatment.text(lang) }</th>
+                    <th scope="col">{ Msg::Scenarios.text(lang) }</th>
+                </tr></thead>
+                <tbody>
+                    { for risks.into_iter().map(|r| html! { <tr>
+                        <th scope="row"><EntityLink collection={Collection::Risks} id={r.id.as_str().to_owned()} /></th>
+                        <td class="num">{ r.likelihood }</td>
+                        <td class="num">{ r.impact }</td>
+                        <td class={classes!("num", heat_class(r.score()))}>{ r.score() }</td>
+                        <td>{ i18n::treatment(lang, r.treatment) }</td>
+                        <td>{ links(Collection::Scenarios, r.scenarios.iter().map(|s| s.as_str())) }</td>
+                    </tr> }) }
+                </tbody>
+            </table>
+        </>
+    }
+}
+
+#[component]
+pub fn RiskPage(props: &IdProps) -> Html {
+    let Some((lang, view)) = use_view() else {
+        return Html::default();
+    };
+    let Some(r) = view
+        .plan
+        .risks
+        .iter()
+        .find(|r| r.id.as_str() == props.id.as_str())
+    else {
+        return missing_entity(lang, Collection::Risks, &props.id);
+    };
+    html! {
+        <article>
+            { entity_heading(lang, Collection::Risks, &r.title) }
+            <dl class="fields">
+                { text_field(Msg::Description.text(lang), r.description.as_deref()) }
+                { field(Msg::Likelihood.text(lang), html! { { r.likelihood } }) }
+                { field(Msg::Impact.text(lang), html! { { r.impact } }) }
+                { field(Msg::Score.text(lang), html! { <span class={heat_class(r.score())}>{ r.score() }</span> }) }
+                { field(Msg::Treatment.text(lang), html! { { i18n::treatment(lang, r.treatment) } }) }
+                { list_field(Msg::Mitigations.text(lang), &r.mitigations) }
+                { links_field(Msg::Scenarios.text(lang), Collection::Scenarios, r.scenarios.iter().map(|s| s.as_str())) }
+                { opt_field(Msg::Owner.text(lang), r.owner.as_ref(), |o| html! { <EntityLink collection={Collection::People} id={o.as_str().to_owned()} /> }) }
+            </dl>
+            <ReferencedBy collection={Collection::Risks} id={props.id.clone()} />
+        </article>
+    }
+}

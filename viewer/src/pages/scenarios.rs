@@ -1,0 +1,133 @@
+//! Scenarios, and a scenario as a checklist for use during an incident: the steps in order,
+//! who is responsible and how to reach them, with ticks kept in this browser only.
+
+use continuity_schema::references::Collection;
+use yew::prelude::*;
+
+use super::team::IdProps;
+use super::{entity_heading, missing_entity, use_view};
+use crate::components::backlinks::ReferencedBy;
+use crate::components::contacts::RoleMembers;
+use crate::components::fields::{field, links, links_field, list_field, prose};
+use crate::components::links::EntityLink;
+use crate::hooks::use_checklist;
+use crate::i18n::Msg;
+
+#[component]
+pub fn ScenarioList() -> Html {
+    let Some((lang, view)) = use_view() else {
+        return Html::default();
+    };
+    html! {
+        <>
+            <h1>{ Msg::Scenarios.text(lang) }</h1>
+            <table>
+                <thead><tr>
+                    <th scope="col">{ Msg::Name.text(lang) }</th>
+                    <th scope="col">{ Msg::Steps.text(lang) }</th>
+                    <th scope="col">{ Msg::AffectedServices.text(lang) }</th>
+                </tr></thead>
+                <tbody>
+                    { for view.plan.scenarios.iter().map(|s| html! { <tr>
+                        <th scope="row"><EntityLink collection={Collection::Scenarios} id={s.id.as_str().to_owned()} /></th>
+                        <td class="num">{ s.steps.len() }</td>
+                        <td>{ links(Collection::Services, s.affected_services.iter().map(|x| x.as_str())) }</td>
+                    </tr> }) }
+                </tbody>
+            </table>
+        </>
+    }
+}
+
+#[component]
+pub fn ScenarioPage(props: &IdProps) -> Html {
+    let view = use_view();
+    let scenario = view.as_ref().and_then(|(_, v)| {
+        v.plan
+            .scenarios
+            .iter()
+            .find(|s| s.id.as_str() == props.id.as_str())
+            .cloned()
+    });
+    let step_ids: Vec<String> = scenario
+        .iter()
+        .flat_map(|s| s.steps.iter().map(|step| step.id.as_str().to_owned()))
+        .collect();
+    let plan_path = view
+        .as_ref()
+        .map(|(_, v)| v.plan_path.to_string())
+        .unwrap_or_default();
+    let checklist = use_checklist(&plan_path, &props.id, step_ids);
+    let Some((lang, _view)) = view else {
+        return Html::default();
+    };
+    let Some(scenario) = scenario else {
+        return missing_entity(lang, Collection::Scenarios, &props.id);
+    };
+    let total = scenario.steps.len();
+    let done = scenario
+        .steps
+        .iter()
+        .filter(|s| checklist.ticked.contains(s.id.as_str()))
+        .count();
+    let clear = {
+        let clear = checklist.clear.clone();
+        Callback::from(move |_: MouseEvent| clear.emit(()))
+    };
+    html! {
+        <article class="scenario">
+            { entity_heading(lang, Collection::Scenarios, &scenario.name) }
+            if let Some(d) = &scenario.description { { prose(d) } }
+            <dl class="fields">
+                { list_field(Msg::Triggers.text(lang), &scenario.triggers) }
+                { links_field(Msg::AffectedServices.text(lang), Collection::Services, scenario.affected_services.iter().map(|x| x.as_str())) }
+                { links_field(Msg::AffectedSystems.text(lang), Collection::Systems, scenario.affected_systems.iter().map(|x| x.as_str())) }
+            </dl>
+            <section class="checklist" aria-labelledby="checklist">
+                <h2 id="checklist">{ Msg::Checklist.text(lang) }</h2>
+                <p class="checklist-status" role="status">
+                    { format!("{done} / {total} ") }{ Msg::StepsDone.text(lang) }
+                </p>
+                <p class="checklist-note">{ Msg::ChecklistNote.text(lang) }
+                    { " " }<button type="button" class="reset" onclick={clear}>{ Msg::ResetChecklist.text(lang) }</button>
+                </p>
+                <ol class="steps">
+                    { for scenario.steps.iter().enumerate().map(|(n, step)| {
+                        let id = step.id.as_str().to_owned();
+                        let ticked = checklist.ticked.contains(&id);
+                        let onchange = {
+                            let toggle = checklist.toggle.clone();
+                            let id = id.clone();
+                            Callback::from(move |_: Event| toggle.emit(id.clone()))
+                        };
+                        let input_id = format!("tick-{id}");
+                        html! {
+                            <li class={classes!("step", ticked.then_some("done"))} id={format!("step-{id}")}>
+                                <div class="step-head">
+                                    <input type="checkbox" id={input_id.clone()} checked={ticked} {onchange} />
+                                    <label for={input_id}>
+                                        <span class="step-number">{ format!("{}.", n + 1) }</span>{ " " }
+                                        <span class="step-action">{ step.action.clone() }</span>
+                                    </label>
+                                </div>
+                                <dl class="fields step-details">
+                                    { field(Msg::Responsible.text(lang), html! { <>
+                                        <EntityLink collection={Collection::Roles} id={step.role.as_str().to_owned()} />
+                                        <RoleMembers role={step.role.as_str().to_owned()} />
+                                    </> }) }
+                                    if let Some(d) = step.duration { { field(Msg::Duration.text(lang), html! { { d.to_string() } }) } }
+                                    { list_field(Msg::Resources.text(lang), &step.resources) }
+                                    { links_field(Msg::Systems.text(lang), Collection::Systems, step.systems.iter().map(|x| x.as_str())) }
+                                    if let Some(l) = &step.location {
+                                        { field(Msg::Location.text(lang), html! { <EntityLink collection={Collection::Locations} id={l.as_str().to_owned()} /> }) }
+                                    }
+                                </dl>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </section>
+            <ReferencedBy collection={Collection::Scenarios} id={props.id.clone()} />
+        </article>
+    }
+}

@@ -1,0 +1,83 @@
+//! Suppliers: what they provide, their (emergency) contacts, contract and SLA.
+
+use continuity_schema::references::Collection;
+use yew::prelude::*;
+
+use super::services::{contact, emergency_contacts};
+use super::team::IdProps;
+use super::{entity_heading, missing_entity, use_view};
+use crate::components::backlinks::ReferencedBy;
+use crate::components::fields::{field, opt_field, text_field};
+use crate::components::links::EntityLink;
+use crate::i18n::{self, Msg};
+
+#[component]
+pub fn SupplierList() -> Html {
+    let Some((lang, view)) = use_view() else {
+        return Html::default();
+    };
+    html! {
+        <>
+            <h1>{ Msg::Suppliers.text(lang) }</h1>
+            <table>
+                <thead><tr>
+                    <th scope="col">{ Msg::Name.text(lang) }</th>
+                    <th scope="col">{ Msg::Provides.text(lang) }</th>
+                    <th scope="col">{ Msg::EmergencyContact.text(lang) }</th>
+                </tr></thead>
+                <tbody>
+                    { for view.plan.suppliers.iter().map(|s| html! { <tr>
+                        <th scope="row"><EntityLink collection={Collection::Suppliers} id={s.id.as_str().to_owned()} /></th>
+                        <td>{ s.provides.clone().unwrap_or_default() }</td>
+                        <td>{ emergency_contacts(lang, s) }</td>
+                    </tr> }) }
+                </tbody>
+            </table>
+        </>
+    }
+}
+
+#[component]
+pub fn SupplierPage(props: &IdProps) -> Html {
+    let Some((lang, view)) = use_view() else {
+        return Html::default();
+    };
+    let Some(supplier) = view
+        .plan
+        .suppliers
+        .iter()
+        .find(|s| s.id.as_str() == props.id.as_str())
+    else {
+        return missing_entity(lang, Collection::Suppliers, &props.id);
+    };
+    html! {
+        <article>
+            { entity_heading(lang, Collection::Suppliers, &supplier.name) }
+            <dl class="fields">
+                { text_field(Msg::Provides.text(lang), supplier.provides.as_deref()) }
+                { text_field(Msg::CustomerNumber.text(lang), supplier.customer_number.as_deref()) }
+            </dl>
+            <section aria-labelledby="contacts">
+                <h2 id="contacts">{ Msg::Contacts.text(lang) }</h2>
+                <ul class="contacts">
+                    { for supplier.contacts.iter().map(|c| contact(lang, c)) }
+                </ul>
+            </section>
+            if let Some(contract) = &supplier.contract {
+                <section aria-labelledby="contract">
+                    <h2 id="contract">{ Msg::Contract.text(lang) }</h2>
+                    <dl class="fields">
+                        { field(Msg::Reference.text(lang), html! { { contract.reference.clone() } }) }
+                        { opt_field(Msg::EndDate.text(lang), contract.end_date, |d| html! { { d.to_string() } }) }
+                        { opt_field(Msg::Sla.text(lang), contract.sla.as_ref(), |sla| html! { <span>
+                            { i18n::availability(lang, sla.hours) }
+                            if let Some(t) = sla.response_time { { " · " }{ Msg::ResponseTime.text(lang) }{ " " }{ t.to_string() } }
+                            if let Some(t) = sla.recovery_time { { " · " }{ Msg::RecoveryTime.text(lang) }{ " " }{ t.to_string() } }
+                        </span> }) }
+                    </dl>
+                </section>
+            }
+            <ReferencedBy collection={Collection::Suppliers} id={props.id.clone()} />
+        </article>
+    }
+}
