@@ -75,6 +75,24 @@ pub fn check_plan(bytes: &[u8], today: Date, schema: &SchemaCheck) -> Checked {
 /// on large plans much of the cost is the allocator's: the value is freed first and the model
 /// fills the memory it leaves. Only if this fails (a calendar date such as `2026-02-30`) is the
 /// text read again as a value with path tracking, so that the finding names the offending value.
+/// Reads a plan for comparison: JSON syntax, encoding, duplicate keys, the format version and
+/// the model's own types (unknown fields, ids, durations, dates), but not the JSON Schema's
+/// extra limits, and no rules. `diff` compares what it can read; `validate` judges it.
+/// Findings carry their positions.
+pub fn read_for_diff(bytes: &[u8]) -> Result<Plan, Vec<Finding>> {
+    let (text, value) = parse_json(bytes)?;
+    if let Some(finding) = check_format_version(&value) {
+        let mut findings = vec![finding];
+        resolve_positions(text, &mut findings);
+        return Err(findings);
+    }
+    drop(value);
+    read_model(text).map_err(|mut findings| {
+        resolve_positions(text, &mut findings);
+        findings
+    })
+}
+
 fn read_model(text: &str) -> Result<Plan, Vec<Finding>> {
     if let Ok(plan) = serde_json::from_str::<Plan>(text) {
         return Ok(plan);

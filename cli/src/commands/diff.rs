@@ -7,13 +7,14 @@ use std::path::{Path, PathBuf};
 use anstyle::{AnsiColor, Style};
 use anyhow::{anyhow, bail};
 use continuity_schema::Plan;
-use continuity_schema::diff::{self, Change, Diff, FindingsDelta, Impact, Op, Section, Tone};
+use continuity_schema::diff::{
+    self, Change, Diff, FindingChange, FindingsDelta, Impact, Op, Section, Tone,
+};
+use continuity_schema::finding::Finding;
 use continuity_schema::types::Date;
 use serde::Serialize;
 
 use crate::history::{PlanAt, PlanRepo, open_plan_repo};
-use crate::revisions::{PlanState, state_of};
-use crate::schema_check::SchemaCheck;
 use crate::{Outcome, print};
 
 /// Show what changed in the plan between two revisions (exit 1 when something did).
@@ -70,7 +71,6 @@ pub struct Comparison {
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let today = args.today.unwrap_or_else(crate::clock::today);
-    let schema = SchemaCheck::new()?;
     let files_given =
         args.revisions.len() == 2 && args.revisions.iter().all(|r| Path::new(r).is_file());
     let (path, old, new) =
@@ -80,17 +80,17 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             };
             (
                 "".to_owned(),
-                file_side(Path::new(a), today, &schema)?,
-                file_side(Path::new(b), today, &schema)?,
+                file_side(Path::new(a))?,
+                file_side(Path::new(b))?,
             )
         } else {
             let repo = open_plan_repo(args.plan.as_deref())?;
             let (old, new) = resolve(&repo, &args.revisions)?;
-            let old = repo_side(&repo, &old, today, &schema)?;
-            let new = repo_side(&repo, &new, today, &schema)?;
+            let old = repo_side(&repo, &old)?;
+            let new = repo_side(&repo, &new)?;
             (repo.path.clone(), old, new)
         };
-    let comparison = compare(path, old, new, today);
+    let comparison = compare_read(path, old, new, today)?;
     let text = match args.format {
         Format::Human => human(&comparison),
         Format::Markdown => markdown(&comparison, MARKDOWN_LIMIT),
@@ -104,17 +104,51 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     })
 }
 
-/// Compares two plans.
-pub fn compare(path: String, old: Side, new: Side, today: Date) -> Comparison {
+/// One side as read from git or a file, not yet parsed.
+struct ReadSide {
+    label: String,
+    commit: Option<String>,
+    bytes: Vec<u8>,
+}
+
+/// Parses both sides and runs the rules on each on its own thread (a large plan takes as long
+/// to read as to check), then compares them.
+fn compare_read(
+    path: String,
+    old: ReadSide,
+    new: ReadSide,
+    today: Date,
+) -> anyhow::Result<Comparison> {
+    let prepare = |side: ReadSide| -> anyhow::Result<(Side, Vec<FindingChange>)> {
+        let plan = readable(crate::check::read_for_diff(&side.bytes), &side.label)?;
+        drop(side.bytes);
+        let findings = diff::stable_findings(&plan, today);
+        Ok((
+            Side {
+                label: side.label,
+                commit: side.commit,
+                plan,
+            },
+            findings,
+        ))
+    };
+    let (old, new) = std::thread::scope(|scope| {
+        let old = scope.spawn(|| prepare(old));
+        let new = prepare(new);
+        let old = old
+            .join()
+            .unwrap_or_else(|_| Err(anyhow!("reading the older plan failed")));
+        (old, new)
+    });
+    let ((old, old_findings), (new, new_findings)) = (old?, new?);
     let diff = diff::diff(&old.plan, &new.plan);
-    let findings = diff::findings_delta(&old.plan, &new.plan, today);
-    Comparison {
+    Ok(Comparison {
         path,
         old,
         new,
         diff,
-        findings,
-    }
+        findings: diff::delta(old_findings, new_findings),
+    })
 }
 
 /// A point to compare: a revision, or the working tree.
@@ -152,12 +186,7 @@ fn resolve(repo: &PlanRepo, revisions: &[String]) -> anyhow::Result<(Point, Poin
     }
 }
 
-fn repo_side(
-    repo: &PlanRepo,
-    point: &Point,
-    today: Date,
-    schema: &SchemaCheck,
-) -> anyhow::Result<Side> {
+fn repo_side(repo: &PlanRepo, point: &Point) -> anyhow::Result<ReadSide> {
     let (label, commit, path, read) = match point {
         Point::Worktree => (
             "working tree".to_owned(),
@@ -177,17 +206,17 @@ fn repo_side(
             (label, Some(id.clone()), path, read)
         }
     };
-    let plan = match read {
-        PlanAt::Bytes(bytes) => readable(state_of(&bytes, today, schema), &label)?,
+    let bytes = match read {
+        PlanAt::Bytes(bytes) => bytes,
         PlanAt::Absent => bail!("{path} does not exist in {label}"),
         PlanAt::TooLarge(size) => {
             bail!("{path} in {label} is {size} bytes, more than a plan may have")
         }
     };
-    Ok(Side {
+    Ok(ReadSide {
         label,
         commit,
-        plan,
+        bytes,
     })
 }
 
@@ -201,30 +230,32 @@ fn short_label(repo: &PlanRepo, id: &str) -> String {
     }
 }
 
-fn file_side(path: &Path, today: Date, schema: &SchemaCheck) -> anyhow::Result<Side> {
+fn file_side(path: &Path) -> anyhow::Result<ReadSide> {
     let label = crate::files::display_path(path);
     let bytes = match crate::files::read_plan(path)? {
         crate::files::Input::Bytes(bytes) => bytes,
         crate::files::Input::TooLarge(_) => bail!("{label} is larger than a plan may be"),
     };
-    let plan = readable(state_of(&bytes, today, schema), &label)?;
-    Ok(Side {
+    Ok(ReadSide {
         label,
         commit: None,
-        plan,
+        bytes,
     })
 }
 
-fn readable(state: PlanState, label: &str) -> anyhow::Result<Plan> {
-    match state {
-        PlanState::Checked { plan, .. } => {
-            Ok(std::rc::Rc::try_unwrap(plan).unwrap_or_else(|rc| (*rc).clone()))
-        }
-        PlanState::Unreadable { error } => Err(anyhow!(
+fn readable(read: Result<Plan, Vec<Finding>>, label: &str) -> anyhow::Result<Plan> {
+    read.map_err(|findings| {
+        let error = findings
+            .first()
+            .map(|f| match f.position {
+                Some(p) => format!("{}:{}: {}", p.line, p.column, f.message),
+                None => f.message.clone(),
+            })
+            .unwrap_or_else(|| "unreadable".into());
+        anyhow!(
             "the plan in {label} cannot be compared: {error} (run `continuity validate` on it for all problems)"
-        )),
-        PlanState::Absent => Err(anyhow!("there is no plan in {label}")),
-    }
+        )
+    })
 }
 
 fn impact_style(impact: Impact) -> Style {

@@ -50,8 +50,26 @@ impl FindingsDelta {
 /// Runs the rules on both plans as of `today` and reports the findings that differ. A finding
 /// that only became accepted (or no longer is) is neither: the `allow` change shows it.
 pub fn findings_delta(a: &Plan, b: &Plan, today: Date) -> FindingsDelta {
-    let old = stable_findings(a, today);
-    let new = stable_findings(b, today);
+    delta(stable_findings(a, today), stable_findings(b, today))
+}
+
+/// The findings of one plan as [`delta`] compares them. Callers that can run the rules on
+/// both plans at once (the CLI, on two threads) call this for each and then [`delta`].
+pub fn stable_findings(plan: &Plan, today: Date) -> Vec<FindingChange> {
+    let findings = crate::rules::check(plan, today);
+    let mut paths = StablePaths {
+        plan,
+        keys: HashMap::new(),
+        values: HashMap::new(),
+    };
+    findings
+        .iter()
+        .map(|f| change(f, paths.of(&f.pointer)))
+        .collect()
+}
+
+/// Findings introduced and fixed between two plans' [`stable_findings`].
+pub fn delta(old: Vec<FindingChange>, new: Vec<FindingChange>) -> FindingsDelta {
     let mut unmatched: HashMap<(&str, Option<&str>, &Path, &str), usize> = HashMap::new();
     for f in &old {
         *unmatched.entry(identity(f)).or_default() += 1;
@@ -77,19 +95,6 @@ pub fn findings_delta(a: &Plan, b: &Plan, today: Date) -> FindingsDelta {
 
 fn identity(f: &FindingChange) -> (&str, Option<&str>, &Path, &str) {
     (&f.code, f.subject.as_deref(), &f.path, &f.message)
-}
-
-fn stable_findings(plan: &Plan, today: Date) -> Vec<FindingChange> {
-    let findings = crate::rules::check(plan, today);
-    let mut paths = StablePaths {
-        plan,
-        keys: HashMap::new(),
-        values: HashMap::new(),
-    };
-    findings
-        .iter()
-        .map(|f| change(f, paths.of(&f.pointer)))
-        .collect()
 }
 
 fn change(f: &Finding, path: Path) -> FindingChange {

@@ -73,7 +73,7 @@ use crate::model::Plan;
 use crate::references::Collection;
 
 pub use apply::{ApplyError, ApplyErrorKind, apply, apply_owned, apply_value, apply_value_owned};
-pub use findings::{FindingChange, FindingsDelta, findings_delta};
+pub use findings::{FindingChange, FindingsDelta, delta, findings_delta, stable_findings};
 pub use locate::{leaf_paths, resolve};
 pub use summary::{ImpactCount, SectionCounts, Summary, value_text};
 
