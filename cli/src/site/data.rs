@@ -21,7 +21,7 @@ use crate::revisions::{PlanState, describe_change};
 /// Every this many revisions (counted from the oldest) a whole plan is stored, so that rebuilding
 /// any revision applies at most this many diffs. Counting from the oldest keeps the choice
 /// stable as history grows at the top.
-pub const KEYFRAME: usize = 64;
+pub const KEYFRAME: usize = 512;
 
 /// The version of the site data format.
 pub const SITE_FORMAT: u32 = 1;
@@ -135,7 +135,11 @@ pub fn content_hash(bytes: &[u8]) -> String {
 }
 
 /// Builds the data files for `revisions` (newest first); returns them and the index file name.
-pub fn build(revisions: &[SourceRevision]) -> anyhow::Result<(Vec<DataFile>, String)> {
+pub fn build(
+    revisions: &[SourceRevision],
+    keyframe_every: usize,
+) -> anyhow::Result<(Vec<DataFile>, String)> {
+    let keyframe_every = keyframe_every.max(1);
     let n = revisions.len();
     // Work oldest first: position i from the oldest decides keyframes.
     let oldest_first: Vec<&SourceRevision> = revisions.iter().rev().collect();
@@ -160,7 +164,7 @@ pub fn build(revisions: &[SourceRevision]) -> anyhow::Result<(Vec<DataFile>, Str
         if let Some(previous) = &previous {
             diffs[i] = Some(diff::diff(previous, plan));
         }
-        let starts_keyframe = keyframe.is_none() || i % KEYFRAME == 0;
+        let starts_keyframe = keyframe.is_none() || i % keyframe_every == 0;
         if starts_keyframe {
             flush(&mut files, &mut loads, &hashes, keyframe, &mut segment)?;
             let text = oldest_first[i]

@@ -39,6 +39,10 @@ pub struct Args {
     /// only for a site that stays where only the plan's readers can open it.
     #[arg(long)]
     pub allow_confidential: bool,
+    /// Store a whole plan every this many revisions (tests use small values to exercise chunk
+    /// boundaries on short histories).
+    #[arg(long, hide = true, default_value_t = data::KEYFRAME)]
+    pub keyframe: usize,
     /// Serve the site on 127.0.0.1 after exporting it, until interrupted.
     #[arg(long)]
     pub serve: bool,
@@ -77,7 +81,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     if redacted {
         publish::redact(&mut revisions)?;
     }
-    let (files, index) = data::build(&revisions)?;
+    let (files, index) = data::build(&revisions, args.keyframe)?;
     let site = SiteJson {
         format: SITE_FORMAT,
         generator: concat!("continuity ", env!("CARGO_PKG_VERSION")),
