@@ -2306,3 +2306,29 @@ fn snapshot_audit_json() {
         snapshot_run(&["audit", "--format", "json", "--today", "2026-11-27"], 0)
     );
 }
+
+#[test]
+fn a_plan_in_another_repository_is_read_from_that_repository() {
+    // The sandbox itself is a repository too, as a checkout holding a plan repository would be.
+    let sandbox = Sandbox::new();
+    let outer = sandbox.init("outer");
+    outer.write("README.md", "outer\n");
+    outer.commit(AN, "2026-01-05", "Outer repository");
+    let inner = sandbox.init("outer/plans-repo");
+    inner.script(&[Step {
+        author: BERT,
+        date: "2026-02-01",
+        message: "Plan of the inner repository",
+        action: Action::Plan("plan.json", base_plan()),
+    }]);
+    let run = sandbox.run(
+        "outer",
+        &["log", "--no-summary", "--plan", "plans-repo/plan.json"],
+    );
+    expect_code(&run, 0);
+    assert!(
+        run.stdout.contains("Plan of the inner repository"),
+        "{}",
+        run.stdout
+    );
+}

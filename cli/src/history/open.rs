@@ -23,17 +23,24 @@ impl std::fmt::Debug for PlanRepo {
     }
 }
 
-/// Opens the repository containing the current directory and locates the plan.
+/// Opens the repository containing the plan and locates the plan in it.
 ///
-/// `plan` is the plan's path as the user gave it (relative to the current directory); without
-/// it, `plan.json` or the only `plans/*.json` of the working tree (or of HEAD, in a bare
-/// repository) is used.
+/// `plan` is the plan's path as the user gave it (relative to the current directory); the
+/// repository is the one around the plan's folder, so `--plan other-repo/plan.json` reads
+/// that repository's history. Without it, or when the plan's folder does not exist (a path
+/// inside a bare repository), the repository around the current directory is used, with
+/// `plan.json` or the only `plans/*.json` of the working tree (or of HEAD, in a bare
+/// repository) as the plan.
 pub fn open_plan_repo(plan: Option<&Path>) -> anyhow::Result<PlanRepo> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    let repo = Repository::discover(&cwd).map_err(|err| {
+    let start = plan
+        .and_then(|plan| cwd.join(plan).parent().map(Path::to_path_buf))
+        .filter(|dir| dir.is_dir())
+        .unwrap_or_else(|| cwd.clone());
+    let repo = Repository::discover(&start).map_err(|err| {
         anyhow!(
             "{} is not inside a git repository ({})",
-            cwd.display(),
+            start.display(),
             err.message()
         )
     })?;
