@@ -5,19 +5,17 @@
 //!
 //! Reports are made from copies of the plans outside any repository, with a fixed modification
 //! date, so that the content hash and date they name are the same on every run.
-//! Browser tests need Node.js (with `tests/browser`'s pinned playwright-core, installed here with
+//! Browser tests need Node.js (with `tests/browser`'s pinned playwright-core, installed with
 //! `npm ci` when missing) and Chromium (`CONTINUITY_CHROMIUM`, else on `PATH`): without them they
-//! print a note and pass locally, but fail when `CI` is set.
+//! print a note and pass locally, but fail when `CI` is set (see `continuity_tests::browser`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use continuity_tests::personal::{Personal, digit_runs};
 use continuity_tests::repo::{AN, Sandbox};
-use continuity_tests::{Run, continuity, fixture, repo_root};
+use continuity_tests::{Run, browser, continuity, fixture, repo_root};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -89,91 +87,6 @@ fn report(plan: &Path, format: &str, args: &[&str]) -> String {
     let run = run(dir.path(), &all);
     expect_code(&run, 0);
     run.stdout
-}
-
-/// Whether this is a CI run, where a missing browser tool must fail the test.
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
-}
-
-/// `found`, or: in CI a failure, locally a note and `None` (the test then returns).
-fn required<T>(what: &str, found: Option<T>) -> Option<T> {
-    if found.is_none() {
-        assert!(
-            !in_ci(),
-            "{what} is missing; CI must have it (.ci/run installs it)"
-        );
-        eprintln!("note: {what} is missing; skipping this browser test");
-    }
-    found
-}
-
-fn is_executable(path: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-    }
-    #[cfg(not(unix))]
-    {
-        path.is_file()
-    }
-}
-
-/// Chromium as `continuity report --format pdf` finds it.
-fn chromium() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("CONTINUITY_CHROMIUM").filter(|v| !v.is_empty()) {
-        let path = PathBuf::from(path);
-        return is_executable(&path).then_some(path);
-    }
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    std::env::split_paths(&path)
-        .flat_map(|dir| {
-            [
-                "chromium",
-                "chromium-browser",
-                "google-chrome",
-                "google-chrome-stable",
-            ]
-            .map(|name| dir.join(name))
-        })
-        .find(|candidate| is_executable(candidate))
-}
-
-/// `tests/browser` with its pinned packages installed (`npm ci` once per test run when
-/// playwright-core is missing or not the locked version); `None` when Node.js is missing.
-fn browser_tools() -> Option<PathBuf> {
-    static TOOLS: OnceLock<Option<PathBuf>> = OnceLock::new();
-    TOOLS
-        .get_or_init(|| {
-            let dir = repo_root().join("tests").join("browser");
-            let node = Command::new("node").arg("--version").output();
-            if !node.is_ok_and(|o| o.status.success()) {
-                return None;
-            }
-            let locked = locked_version(&dir.join("package-lock.json"));
-            let installed = locked_version(&dir.join("node_modules/playwright-core/package.json"));
-            if locked.is_none() || installed != locked {
-                let status = Command::new("npm")
-                    .args(["ci", "--no-audit", "--no-fund", "--prefix"])
-                    .arg(&dir)
-                    .status()
-                    .expect("npm runs");
-                assert!(status.success(), "npm ci in tests/browser failed");
-            }
-            Some(dir)
-        })
-        .clone()
-}
-
-/// The playwright-core version in a lock file or in the installed package.
-fn locked_version(path: &Path) -> Option<String> {
-    let text = fs::read_to_string(path).ok()?;
-    let json: Value = serde_json::from_str(&text).ok()?;
-    let version = json["packages"]["node_modules/playwright-core"]["version"]
-        .as_str()
-        .or_else(|| json["version"].as_str())?;
-    Some(version.to_owned())
 }
 
 fn unescape_html(text: &str) -> String {
@@ -575,10 +488,7 @@ fn pdf_cannot_go_to_standard_output() {
 
 #[test]
 fn html_renders_completely_with_every_network_request_blocked() {
-    let Some(chromium) = required("Chromium", chromium()) else {
-        return;
-    };
-    let Some(tools) = required("Node.js", browser_tools()) else {
+    let Some((chromium, tools)) = browser::tools() else {
         return;
     };
     let (dir, name) = copy_outside_git(&heidebeek());
@@ -595,19 +505,13 @@ fn html_renders_completely_with_every_network_request_blocked() {
         ],
     );
     expect_code(&written, 0);
-    let output = Command::new("node")
-        .arg(tools.join("report-offline.mjs"))
-        .arg(dir.path().join("offline.html"))
-        .arg(&chromium)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "the browser script failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let result: Value = serde_json::from_str(&stdout).expect("the script prints JSON");
+    let report = dir.path().join("offline.html");
+    let result = browser::run_script(
+        &tools,
+        "report-offline.mjs",
+        &[report.as_os_str(), chromium.as_os_str()],
+    )
+    .unwrap_or_else(|message| panic!("{message}"));
     let page = format!("file://{}", dir.path().join("offline.html").display());
     assert_eq!(
         result["requests"].as_array().map(Vec::len),
@@ -643,7 +547,7 @@ fn html_renders_completely_with_every_network_request_blocked() {
 
 #[test]
 fn pdf_has_several_pages_and_the_crisis_team_on_the_first_two() {
-    let Some(chromium) = required("Chromium", chromium()) else {
+    let Some(chromium) = browser::required("Chromium", browser::chromium()) else {
         return;
     };
     let (dir, name) = copy_outside_git(&heidebeek());
