@@ -37,15 +37,15 @@ pub struct Args {
 }
 
 /// One tool's measurements on one plan.
-#[derive(Debug, Clone)]
-struct Measure {
+#[derive(Debug, Clone, Default)]
+pub struct Measure {
     /// Wall-clock seconds.
-    mean: f64,
-    stddev: f64,
+    pub mean: f64,
+    pub stddev: f64,
     /// Processor seconds (user + system), less sensitive than wall-clock time to other load.
-    cpu: f64,
-    runs: usize,
-    peak_kib: u64,
+    pub cpu: f64,
+    pub runs: usize,
+    pub peak_kib: u64,
 }
 
 /// Measurements of one plan.
@@ -63,17 +63,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         !args.services.is_empty(),
         "give at least one plan size with --services"
     );
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .context("xtask lives inside the workspace")?
-        .to_path_buf();
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    let target = if target.is_absolute() {
-        target
-    } else {
-        root.join(target)
-    };
+    let (root, target) = dirs()?;
     let dir = target.join("bench");
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for (tool, package) in [("hyperfine", "hyperfine"), ("/usr/bin/time", "time")] {
@@ -84,16 +74,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         }
     }
 
-    step("building the release binary (cargo build --release -p continuity)");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "-p", "continuity"])
-        .current_dir(&root)
-        .status()?;
-    anyhow::ensure!(status.success(), "building the continuity binary failed");
-    let binary = target
-        .join("release")
-        .join(format!("continuity{}", std::env::consts::EXE_SUFFIX));
+    let binary = release_binary(&root, &target)?;
 
     let today: Date = DEFAULT_TODAY.parse()?;
     let mut plans = Vec::new();
@@ -232,12 +213,39 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn step(message: &str) {
+/// The workspace root and the target folder (`CARGO_TARGET_DIR` when set).
+pub fn dirs() -> anyhow::Result<(PathBuf, PathBuf)> {
+    let root = crate::workspace_root();
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let target = if target.is_absolute() {
+        target
+    } else {
+        root.join(target)
+    };
+    Ok((root, target))
+}
+
+/// Builds the release binary of `continuity` and returns its path.
+pub fn release_binary(root: &Path, target: &Path) -> anyhow::Result<PathBuf> {
+    step("building the release binary (cargo build --release -p continuity)");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "--release", "-p", "continuity"])
+        .current_dir(root)
+        .status()?;
+    anyhow::ensure!(status.success(), "building the continuity binary failed");
+    Ok(target
+        .join("release")
+        .join(format!("continuity{}", std::env::consts::EXE_SUFFIX)))
+}
+
+pub fn step(message: &str) {
     eprintln!("==> {message}");
 }
 
 /// The program's path if it is executable here (an absolute path, or a name found on PATH).
-fn find_program(name: &str) -> Option<PathBuf> {
+pub fn find_program(name: &str) -> Option<PathBuf> {
     let path = Path::new(name);
     if path.is_absolute() {
         return path.is_file().then(|| path.to_path_buf());
@@ -325,7 +333,7 @@ fn versions(binary: &Path, baseline: Option<&Path>) -> anyhow::Result<String> {
 }
 
 /// The 1-minute load average, as /proc/loadavg gives it.
-fn load_average() -> String {
+pub fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg")
         .ok()
         .and_then(|l| l.split_whitespace().next().map(str::to_owned))
@@ -357,7 +365,7 @@ fn peak_memory(command: &[String]) -> anyhow::Result<(u64, i32)> {
 }
 
 /// Each command's name and measurements in a hyperfine export (peak memory not yet known).
-fn read_hyperfine(path: &Path) -> anyhow::Result<Vec<(String, Measure)>> {
+pub fn read_hyperfine(path: &Path) -> anyhow::Result<Vec<(String, Measure)>> {
     let json: Value = serde_json::from_str(&std::fs::read_to_string(path)?)?;
     let results = json["results"]
         .as_array()

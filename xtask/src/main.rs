@@ -2,6 +2,7 @@
 //! and history generators, benchmarks).
 
 mod bench;
+mod bench_history;
 mod build_viewer;
 mod demo;
 mod gen_history;
@@ -26,6 +27,7 @@ enum Task {
     GenPlan(gen_plan::Args),
     GenHistory(gen_history::Args),
     BenchValidate(bench::Args),
+    BenchHistory(bench_history::Args),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -35,6 +37,7 @@ fn main() -> anyhow::Result<()> {
         Task::GenPlan(args) => gen_plan::run(&args),
         Task::GenHistory(args) => gen_history::run(&args),
         Task::BenchValidate(args) => bench::run(&args),
+        Task::BenchHistory(args) => bench_history::run(&args),
     }
 }
 

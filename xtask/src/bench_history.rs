@@ -1,0 +1,356 @@
+//! `cargo xtask bench-history`: the history commands on a generated 10,000-commit repository,
+//! each against git's own plumbing in the same hyperfine run; `diff` on a 20 MB plan; and the
+//! size of the exported site against the repository's packed objects.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::Context as _;
+use continuity_schema::types::{Date, Duration};
+
+use crate::bench::{Measure, find_program, load_average, read_hyperfine, release_binary, step};
+use crate::gen_history;
+use crate::gen_plan::{self, DEFAULT_TODAY, Options};
+
+/// Benchmark log, revision reading, diff and site export on generated histories.
+///
+/// Generates (once) `target/bench/history-<commits>` with `cargo xtask gen-history` and
+/// `target/bench/diff-20mb` (two commits of a generated 20 MB plan), then times each command
+/// with hyperfine next to its git baseline. Needs hyperfine and git.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Commits in the generated history.
+    #[arg(long, default_value_t = 10_000)]
+    pub commits: usize,
+    /// Services in the history's plan (50: about 200 KB).
+    #[arg(long, default_value_t = 50)]
+    pub services: usize,
+    /// Services in the plan of the diff benchmark (5,000: about 20 MB).
+    #[arg(long, default_value_t = 5_000)]
+    pub diff_services: usize,
+    /// Fewest timed runs of each command.
+    #[arg(long, default_value_t = 5)]
+    pub min_runs: u32,
+}
+
+/// One comparison: our command, the baseline, and the target ratio.
+struct Comparison {
+    what: &'static str,
+    ours: Measure,
+    baseline: Option<Measure>,
+    target: &'static str,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<()> {
+    for tool in ["hyperfine", "git"] {
+        anyhow::ensure!(
+            find_program(tool).is_some(),
+            "`{tool}` is not installed (apt-get install -y {tool})"
+        );
+    }
+    let (root, target) = crate::bench::dirs()?;
+    let dir = target.join("bench");
+    std::fs::create_dir_all(&dir)?;
+    let binary = release_binary(&root, &target)?;
+
+    let repo = dir.join(format!("history-{}", args.commits));
+    // A run stopped halfway leaves a repository without the plan: generate again.
+    if !repo.join(gen_history::PLAN_PATH).is_file() {
+        if repo.exists() {
+            std::fs::remove_dir_all(&repo)?;
+        }
+        step(&format!("generating {}", repo.display()));
+        gen_history::run(&gen_history::Args {
+            commits: args.commits,
+            services: args.services,
+            seed: 1,
+            output: repo.clone(),
+        })?;
+        git(&repo, &["gc", "--quiet"])?;
+    }
+    let plan = repo.join(gen_history::PLAN_PATH);
+    let plan_arg = plan.display().to_string();
+    let repo_arg = repo.display().to_string();
+    let plan_bytes = std::fs::metadata(&plan)?.len();
+
+    let mut rows = Vec::new();
+    step("log: continuity log --no-summary against git log --format=%H");
+    let results = hyperfine(
+        &dir.join("log.json"),
+        args.min_runs,
+        &[
+            format!("{} log --no-summary --plan {plan_arg}", binary.display()),
+            format!(
+                "git -C {repo_arg} log --format=%H -- {}",
+                gen_history::PLAN_PATH
+            ),
+        ],
+    )?;
+    rows.push(compare(
+        "list the revisions that touched the plan",
+        results,
+        "≤ 2×",
+    ));
+
+    step(
+        "reading every revision: continuity revisions against git rev-list | git cat-file --batch",
+    );
+    let results = hyperfine(
+        &dir.join("read.json"),
+        args.min_runs,
+        &[
+            format!("{} revisions --plan {plan_arg}", binary.display()),
+            format!(
+                "git -C {repo_arg} rev-list HEAD -- {path} | sed 's|$|:{path}|' | git -C {repo_arg} cat-file --batch > /dev/null",
+                path = gen_history::PLAN_PATH
+            ),
+        ],
+    )?;
+    rows.push(compare("read every revision of the plan", results, "≤ 3×"));
+
+    let diff_repo = diff_repository(&dir, args.diff_services)?;
+    let diff_plan = diff_repo.join("plan.json");
+    let diff_bytes = std::fs::metadata(&diff_plan)?.len();
+    step("diff of two revisions of the large plan, against git diff");
+    let results = hyperfine(
+        &dir.join("diff.json"),
+        args.min_runs,
+        &[
+            format!(
+                "{} diff HEAD~1 HEAD --plan {} --format json",
+                binary.display(),
+                diff_plan.display()
+            ),
+            format!("git -C {} diff HEAD~1 HEAD", diff_repo.display()),
+        ],
+    )?;
+    rows.push(compare("diff two revisions", results, "< 0.5 s"));
+
+    step("site export of the whole history (first export, then again after no change)");
+    let site = dir.join(format!("site-{}", args.commits));
+    if site.exists() {
+        std::fs::remove_dir_all(&site)?;
+    }
+    let export = format!(
+        "{} site --allow-confidential --plan {plan_arg} -o {}",
+        binary.display(),
+        site.display()
+    );
+    let results = hyperfine_once(&dir.join("site.json"), &export)?;
+    let first_export = results;
+    let results = hyperfine(
+        &dir.join("site-again.json"),
+        3,
+        std::slice::from_ref(&export),
+    )?;
+    let again = results.into_iter().next().map(|(_, m)| m);
+    let site_bytes = dir_size(&site)?;
+    let data_bytes = dir_size(&site.join("data"))?;
+    let packed = packed_size(&repo)?;
+
+    let mut out = String::new();
+    writeln!(
+        out,
+        "History: {} commits of a {:.0} KB plan ({}); large plan: {:.1} MB.",
+        args.commits,
+        plan_bytes as f64 / 1e3,
+        repo.display(),
+        diff_bytes as f64 / 1e6
+    )?;
+    writeln!(
+        out,
+        "Load average (1 min) after the timings: {}.",
+        load_average()
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| task | continuity | git baseline | ratio | target |\n| --- | ---: | ---: | ---: | --- |"
+    )?;
+    for row in &rows {
+        let baseline = row.baseline.as_ref();
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            row.what,
+            seconds(&row.ours),
+            baseline.map_or("–".to_owned(), seconds),
+            baseline.map_or("–".to_owned(), |b| format!(
+                "{:.2}×",
+                row.ours.mean / b.mean
+            )),
+            row.target
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Site export: first export {:.1} s, again with nothing new {}; site {:.1} MB (data {:.1} MB, viewer {:.1} MB) against packed objects {:.1} MB: **{:.2}×** (target ≤ 3×).",
+        first_export.mean,
+        again.as_ref().map_or("–".to_owned(), seconds),
+        site_bytes as f64 / 1e6,
+        data_bytes as f64 / 1e6,
+        (site_bytes - data_bytes) as f64 / 1e6,
+        packed as f64 / 1e6,
+        site_bytes as f64 / packed as f64
+    )?;
+    println!("\n{out}");
+    std::fs::write(dir.join("history-results.md"), &out)?;
+    println!(
+        "(also written to {})",
+        dir.join("history-results.md").display()
+    );
+    Ok(())
+}
+
+fn compare(
+    what: &'static str,
+    results: Vec<(String, Measure)>,
+    target: &'static str,
+) -> Comparison {
+    let mut results = results.into_iter().map(|(_, m)| m);
+    Comparison {
+        what,
+        ours: results.next().unwrap_or_default(),
+        baseline: results.next(),
+        target,
+    }
+}
+
+fn seconds(m: &Measure) -> String {
+    if m.mean < 1.0 {
+        format!("{:.0} ms ± {:.0}", m.mean * 1e3, m.stddev * 1e3)
+    } else {
+        format!("{:.2} s ± {:.2}", m.mean, m.stddev)
+    }
+}
+
+/// Times `commands` with hyperfine (through a shell, for the pipelines; non-zero exits are
+/// allowed, since `diff` exits 1 when the plans differ).
+fn hyperfine(
+    export: &Path,
+    min_runs: u32,
+    commands: &[String],
+) -> anyhow::Result<Vec<(String, Measure)>> {
+    let status = Command::new("hyperfine")
+        .args(["--warmup", "1", "--min-runs", &min_runs.to_string(), "-i"])
+        .arg("--export-json")
+        .arg(export)
+        .args(commands)
+        .status()
+        .context("cannot run hyperfine")?;
+    anyhow::ensure!(status.success(), "hyperfine failed");
+    read_hyperfine(export)
+}
+
+/// One timed run without warm-up (the first export is what it is only once).
+fn hyperfine_once(export: &Path, command: &str) -> anyhow::Result<Measure> {
+    let status = Command::new("hyperfine")
+        .args(["--runs", "1"])
+        .arg("--export-json")
+        .arg(export)
+        .arg(command)
+        .status()
+        .context("cannot run hyperfine")?;
+    anyhow::ensure!(status.success(), "hyperfine failed");
+    Ok(read_hyperfine(export)?
+        .into_iter()
+        .next()
+        .map(|(_, m)| m)
+        .unwrap_or_default())
+}
+
+/// A repository with two commits of a generated large plan: the second changes one RTO and
+/// one description, as a typical pull request does.
+fn diff_repository(dir: &Path, services: usize) -> anyhow::Result<PathBuf> {
+    let repo = dir.join(format!("diff-{services}"));
+    if git(&repo, &["rev-parse", "-q", "--verify", "HEAD~1"]).is_ok() {
+        return Ok(repo);
+    }
+    if repo.exists() {
+        std::fs::remove_dir_all(&repo)?;
+    }
+    step(&format!("generating {}", repo.display()));
+    std::fs::create_dir_all(&repo)?;
+    let today: Date = DEFAULT_TODAY.parse()?;
+    let mut plan = gen_plan::generate(&Options {
+        services,
+        systems: services * 4,
+        seed: 1,
+        today,
+    })?;
+    git(&repo, &["init", "--quiet"])?;
+    std::fs::write(repo.join("plan.json"), gen_plan::plan_text(&plan)?)?;
+    git(&repo, &["add", "plan.json"])?;
+    commit(&repo, "Large plan")?;
+    if let Some(service) = plan.services.get_mut(services / 2) {
+        service.rto = Some(Duration::days(3));
+        service.description = Some("Rewritten after the exercise.".into());
+    }
+    std::fs::write(repo.join("plan.json"), gen_plan::plan_text(&plan)?)?;
+    commit(&repo, "Loosen one RTO")?;
+    Ok(repo)
+}
+
+fn commit(repo: &Path, message: &str) -> anyhow::Result<()> {
+    git(
+        repo,
+        &[
+            "-c",
+            "user.name=Bench",
+            "-c",
+            "user.email=bench@example.invalid",
+            "commit",
+            "--quiet",
+            "-a",
+            "-m",
+            message,
+        ],
+    )
+}
+
+fn git(repo: &Path, args: &[&str]) -> anyhow::Result<()> {
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(repo)
+        .args(args)
+        .status()?;
+    anyhow::ensure!(
+        status.success(),
+        "git {args:?} failed in {}",
+        repo.display()
+    );
+    Ok(())
+}
+
+/// `size-pack` of `git count-objects -v`, in bytes.
+fn packed_size(repo: &Path) -> anyhow::Result<u64> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(repo)
+        .args(["count-objects", "-v"])
+        .output()?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let kib: u64 = text
+        .lines()
+        .find_map(|l| l.strip_prefix("size-pack:"))
+        .context("no size-pack in git count-objects -v")?
+        .trim()
+        .parse()?;
+    Ok(kib * 1024)
+}
+
+fn dir_size(dir: &Path) -> anyhow::Result<u64> {
+    let mut total = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let meta = entry.metadata()?;
+        total += if meta.is_dir() {
+            dir_size(&entry.path())?
+        } else {
+            meta.len()
+        };
+    }
+    Ok(total)
+}
