@@ -45,7 +45,8 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
             );
         }
     }
-    let site = root.join("target").join("demo-site");
+    // Relative to the workspace root, where cargo runs the export.
+    let site = Path::new("target").join("demo-site");
     println!("==> exporting plans/ and its history to {}", site.display());
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
