@@ -51,16 +51,7 @@ impl<'r> RevisionReader<'r> {
         if let Some(state) = self.cache.get(&(blob, date)) {
             return state.clone();
         }
-        let state = match self.repo.read_blob(blob) {
-            Ok(PlanAt::Bytes(bytes)) => state_of(&bytes, date, &self.schema),
-            Ok(PlanAt::Absent) => PlanState::Absent,
-            Ok(PlanAt::TooLarge(size)) => PlanState::Unreadable {
-                error: format!("the plan is {size} bytes, more than a plan may have"),
-            },
-            Err(err) => PlanState::Unreadable {
-                error: format!("{err:#}"),
-            },
-        };
+        let (state, _) = read_state(self.repo, blob, date, &self.schema);
         self.cache.insert((blob, date), state.clone());
         state
     }
@@ -86,6 +77,32 @@ impl<'r> RevisionReader<'r> {
     }
 }
 
+/// The plan in `blob`, validated as of `date`, with the bytes read (for callers that also
+/// publish the text, so that no blob is read twice).
+pub fn read_state(
+    repo: &PlanRepo,
+    blob: git2::Oid,
+    date: Date,
+    schema: &SchemaCheck,
+) -> (PlanState, Option<Vec<u8>>) {
+    match repo.read_blob(blob) {
+        Ok(PlanAt::Bytes(bytes)) => (state_of(&bytes, date, schema), Some(bytes)),
+        Ok(PlanAt::Absent) => (PlanState::Absent, None),
+        Ok(PlanAt::TooLarge(size)) => (
+            PlanState::Unreadable {
+                error: format!("the plan is {size} bytes, more than a plan may have"),
+            },
+            None,
+        ),
+        Err(err) => (
+            PlanState::Unreadable {
+                error: format!("{err:#}"),
+            },
+            None,
+        ),
+    }
+}
+
 /// Validates plan bytes as of `date`.
 pub fn state_of(bytes: &[u8], date: Date, schema: &SchemaCheck) -> PlanState {
     let checked = check_plan(bytes, date, schema);
@@ -95,18 +112,21 @@ pub fn state_of(bytes: &[u8], date: Date, schema: &SchemaCheck) -> PlanState {
             summary: Summary::of(&checked.findings),
             findings: Rc::new(checked.findings),
         },
-        _ => {
-            let error = checked
-                .findings
-                .first()
-                .map(|f| match f.position {
-                    Some(p) => format!("{}:{}: {}", p.line, p.column, f.message),
-                    None => f.message.clone(),
-                })
-                .unwrap_or_else(|| "unreadable".into());
-            PlanState::Unreadable { error }
-        }
+        _ => PlanState::Unreadable {
+            error: first_problem(&checked.findings),
+        },
     }
+}
+
+/// The first finding as one line (`12:5: message`), to say why a plan cannot be read.
+pub fn first_problem(findings: &[Finding]) -> String {
+    findings
+        .first()
+        .map(|f| match f.position {
+            Some(p) => format!("{}:{}: {}", p.line, p.column, f.message),
+            None => f.message.clone(),
+        })
+        .unwrap_or_else(|| "unreadable".into())
 }
 
 /// What a revision did to the plan, in one line.

@@ -454,7 +454,7 @@ fn table(rows: &[Row]) -> String {
     out
 }
 
-fn seconds(m: &Measure) -> String {
+pub fn seconds(m: &Measure) -> String {
     if m.mean < 1.0 {
         format!("{:.0} ms ± {:.0} ms", m.mean * 1e3, m.stddev * 1e3)
     } else {

@@ -9,8 +9,11 @@ use std::process::Command;
 use anyhow::Context as _;
 use continuity_schema::types::{Date, Duration};
 
-use crate::bench::{Measure, find_program, load_average, read_hyperfine, release_binary, step};
+use crate::bench::{
+    Measure, find_program, load_average, read_hyperfine, release_binary, seconds, step,
+};
 use crate::gen_history;
+use crate::gen_history::git;
 use crate::gen_plan::{self, DEFAULT_TODAY, Options};
 
 /// Benchmark log, revision reading, diff and site export on generated histories.
@@ -67,7 +70,6 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
             seed: 1,
             output: repo.clone(),
         })?;
-        git(&repo, &["gc", "--quiet"])?;
     }
     let plan = repo.join(gen_history::PLAN_PATH);
     let plan_arg = plan.display().to_string();
@@ -218,14 +220,6 @@ fn compare(
     }
 }
 
-fn seconds(m: &Measure) -> String {
-    if m.mean < 1.0 {
-        format!("{:.0} ms ± {:.0}", m.mean * 1e3, m.stddev * 1e3)
-    } else {
-        format!("{:.2} s ± {:.2}", m.mean, m.stddev)
-    }
-}
-
 /// Times `commands` with hyperfine (through a shell, for the pipelines; non-zero exits are
 /// allowed, since `diff` exits 1 when the plans differ).
 fn hyperfine(
@@ -308,20 +302,6 @@ fn commit(repo: &Path, message: &str) -> anyhow::Result<()> {
             message,
         ],
     )
-}
-
-fn git(repo: &Path, args: &[&str]) -> anyhow::Result<()> {
-    let status = Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args(args)
-        .status()?;
-    anyhow::ensure!(
-        status.success(),
-        "git {args:?} failed in {}",
-        repo.display()
-    );
-    Ok(())
 }
 
 /// `size-pack` of `git count-objects -v`, in bytes.

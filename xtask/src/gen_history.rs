@@ -183,7 +183,8 @@ pub fn generate(dir: &Path, commits: usize, services: usize, seed: u64) -> anyho
     Ok(())
 }
 
-fn git(dir: &Path, args: &[&str]) -> anyhow::Result<()> {
+/// Runs git in `dir` without the machine's system configuration.
+pub fn git(dir: &Path, args: &[&str]) -> anyhow::Result<()> {
     let status = Command::new("git")
         .args(args)
         .current_dir(dir)

@@ -245,15 +245,9 @@ fn file_side(path: &Path) -> anyhow::Result<ReadSide> {
 
 fn readable(read: Result<Plan, Vec<Finding>>, label: &str) -> anyhow::Result<Plan> {
     read.map_err(|findings| {
-        let error = findings
-            .first()
-            .map(|f| match f.position {
-                Some(p) => format!("{}:{}: {}", p.line, p.column, f.message),
-                None => f.message.clone(),
-            })
-            .unwrap_or_else(|| "unreadable".into());
         anyhow!(
-            "the plan in {label} cannot be compared: {error} (run `continuity validate` on it for all problems)"
+            "the plan in {label} cannot be compared: {} (run `continuity validate` on it for all problems)",
+            crate::revisions::first_problem(&findings)
         )
     })
 }

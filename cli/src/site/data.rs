@@ -16,6 +16,7 @@ use continuity_schema::diff::{self, Diff};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::output::Summary;
 use crate::revisions::{PlanState, describe_change};
 
 /// Every this many revisions (counted from the oldest) a whole plan is stored, so that rebuilding
@@ -59,26 +60,13 @@ impl SourceRevision {
         }
     }
 
-    fn counts(&self) -> Counts {
+    /// Finding counts as validated at the revision's own date (zero when there is no plan).
+    fn counts(&self) -> Summary {
         match &self.state {
-            PlanState::Checked { summary, .. } => Counts {
-                errors: summary.errors,
-                warnings: summary.warnings,
-                infos: summary.infos,
-                allowed: summary.allowed,
-            },
-            _ => Counts::default(),
+            PlanState::Checked { summary, .. } => *summary,
+            _ => Summary::default(),
         }
     }
-}
-
-/// Finding counts of a revision, as validated at its own date.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
-pub struct Counts {
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
-    pub allowed: usize,
 }
 
 /// A file of the site's `data/` folder: its path below `data/` and its bytes.
@@ -108,7 +96,7 @@ struct IndexEntry<'a> {
     /// Where to load the plan from: `snapshots/<hash>.json` or `chunks/<hash>.json`.
     #[serde(skip_serializing_if = "Option::is_none")]
     load: Option<String>,
-    findings: Counts,
+    findings: Summary,
     /// What changed since the previous (older) revision, in one line.
     summary: String,
     sections: Vec<&'static str>,

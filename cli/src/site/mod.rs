@@ -13,7 +13,7 @@ use anyhow::{Context as _, bail};
 use serde::Serialize;
 
 use crate::history::{Change, Revision, WalkOptions, open_plan_repo};
-use crate::revisions::{PlanState, RevisionReader, state_of};
+use crate::revisions::{PlanState, read_state, state_of};
 use crate::schema_check::SchemaCheck;
 use crate::{Outcome, print};
 
@@ -126,7 +126,6 @@ fn collect(
         return collect_without_history(plan, &schema, "the repository has no commits yet");
     };
     let history = repo.history(head, WalkOptions { first_parent: true })?;
-    let mut reader = RevisionReader::new(&repo)?;
     let mut revisions: Vec<data::SourceRevision> = Vec::with_capacity(history.revisions.len() + 1);
     // Uncommitted changes are shown on top, so that an author can preview before committing.
     if let Ok(crate::history::PlanAt::Bytes(bytes)) = repo.read_worktree() {
@@ -138,16 +137,16 @@ fn collect(
         }
     }
     for revision in &history.revisions {
-        let state = reader.state(revision);
-        let text = match (&state, revision.blob) {
-            (PlanState::Checked { .. }, Some(blob)) => match repo.read_blob(blob)? {
-                crate::history::PlanAt::Bytes(bytes) => {
-                    Some(Rc::new(String::from_utf8_lossy(&bytes).into_owned()))
-                }
-                _ => None,
-            },
-            _ => None,
+        let (state, bytes) = match revision.blob {
+            Some(blob) => read_state(
+                &repo,
+                blob,
+                crate::history::date_of(revision.time, revision.offset_minutes),
+                &schema,
+            ),
+            None => (PlanState::Absent, None),
         };
+        let text = bytes.map(|bytes| Rc::new(String::from_utf8_lossy(&bytes).into_owned()));
         revisions.push(source_revision(revision, state, text));
     }
     let state = match &history.boundary {
