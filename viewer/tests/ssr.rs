@@ -15,8 +15,9 @@ use continuity_schema::Plan;
 use continuity_schema::diff::{diff, findings_delta};
 use continuity_schema::references::Collection;
 use continuity_schema::types::Date;
-use continuity_viewer::app::{Ctx, HistoryQuery, PlanPage};
+use continuity_viewer::app::{Ctx, HistoryQuery, PlanPage, Route};
 use continuity_viewer::components::diff_view::DiffView;
+use continuity_viewer::components::layout::Frame;
 use continuity_viewer::components::status::ErrorBox;
 use continuity_viewer::data::{DataError, Site, Store, StoreHandle, parse_index, parse_site};
 use continuity_viewer::i18n::Lang;
@@ -658,4 +659,62 @@ async fn redacted_site_leaves_out_findings_on_personal_data() {
         between(&open_overview, r#"<p class="findings-count">"#, "</p>"),
         "the counts differ by the hidden findings"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The frame around every page
+
+fn site_classified(classification: &str) -> Rc<Site> {
+    let info = parse_site(
+        &json!({
+            "format": 1,
+            "plan_path": "plans/heidebeek.json",
+            "history": {"state": "complete", "note": null},
+            "index": "revisions-0123456789abcdef0123.json",
+            "classification": classification
+        })
+        .to_string(),
+    )
+    .expect("a valid site.json");
+    Rc::new(Site::new(info, Vec::new()))
+}
+
+async fn render_frame(lang: Lang, route: Route, site: Rc<Site>) -> String {
+    render_with_lang(
+        lang,
+        html! { <Frame route={route} site={Some(site)}><p>{ "page" }</p></Frame> },
+    )
+    .await
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_page_shows_the_plan_classification() {
+    let routes = [
+        Route::parse("#/"),
+        Route::parse("#/services/burgerzaken"),
+        Route::parse("#/history"),
+        Route::parse("#/diff"),
+        Route::parse("#/at/1111/scenarios"),
+    ];
+    for route in routes {
+        let html = render_frame(Lang::Nl, route.clone(), site_classified("internal")).await;
+        assert!(
+            html.contains("Classificatie: <strong>intern</strong>"),
+            "{route:?} does not show the classification:\n{html}"
+        );
+        assert!(!html.contains("classification confidential"), "{route:?}");
+    }
+    let html = render_frame(
+        Lang::En,
+        Route::parse("#/"),
+        site_classified("confidential"),
+    )
+    .await;
+    assert!(
+        html.contains(r#"class="classification confidential""#)
+            && html.contains("Classification: <strong>confidential</strong>"),
+        "{html}"
+    );
+    let html = render_frame(Lang::En, Route::parse("#/"), site_classified("tlp:red")).await;
+    assert!(html.contains("<strong>tlp:red</strong>"), "{html}");
 }
