@@ -17,6 +17,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// mimalloc instead of the system allocator: reading a large plan makes millions of small
+/// allocations (JSON values, strings, the model), and glibc's malloc spent about a quarter of
+/// `validate`'s time consolidating and freeing them (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Business continuity plans for ICT incidents, kept as code.
 ///
 /// Exit codes: 0 success; 1 the plan has errors (or differs, for `fmt --check`); 2 the tool
