@@ -7,7 +7,7 @@ use continuity_schema::Plan;
 use continuity_schema::finding::{Finding, Severity, resolve_positions};
 use continuity_schema::json::{Pointer, Position};
 use continuity_schema::load::{
-    MAX_PLAN_BYTES, check_format_version, codes, parse_json, plan_from_value,
+    MAX_PLAN_BYTES, check_format_version, codes, parse_json, plan_from_value, plan_if_well_formed,
 };
 use continuity_schema::rules;
 use continuity_schema::types::Date;
@@ -69,17 +69,14 @@ pub fn check_plan(bytes: &[u8], today: Date, schema: &SchemaCheck) -> Checked {
     }
 }
 
-/// Builds the model from a text that passed the schema check.
-///
-/// Reading the text directly is faster than walking the JSON value with path tracking, and
-/// on large plans much of the cost is the allocator's: the value is freed first and the model
-/// fills the memory it leaves. Only if this fails (a calendar date such as `2026-02-30`) is the
-/// text read again as a value with path tracking, so that the finding names the offending value.
 /// Reads a plan for comparison: JSON syntax, encoding, duplicate keys, the format version and
 /// the model's own types (unknown fields, ids, durations, dates), but not the JSON Schema's
 /// extra limits, and no rules. `diff` compares what it can read; `validate` judges it.
 /// Findings carry their positions.
 pub fn read_for_diff(bytes: &[u8]) -> Result<Plan, Vec<Finding>> {
+    if let Some(plan) = plan_if_well_formed(bytes) {
+        return Ok(plan);
+    }
     let (text, value) = parse_json(bytes)?;
     if let Some(finding) = check_format_version(&value) {
         let mut findings = vec![finding];
@@ -93,6 +90,12 @@ pub fn read_for_diff(bytes: &[u8]) -> Result<Plan, Vec<Finding>> {
     })
 }
 
+/// Builds the model from a text that passed the schema check.
+///
+/// Reading the text directly is faster than walking the JSON value with path tracking, and
+/// on large plans much of the cost is the allocator's: the value is freed first and the model
+/// fills the memory it leaves. Only if this fails (a calendar date such as `2026-02-30`) is the
+/// text read again as a value with path tracking, so that the finding names the offending value.
 fn read_model(text: &str) -> Result<Plan, Vec<Finding>> {
     if let Ok(plan) = serde_json::from_str::<Plan>(text) {
         return Ok(plan);

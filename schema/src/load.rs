@@ -71,6 +71,32 @@ pub mod codes {
 ///
 /// On success returns the text and its value; on failure, findings with positions.
 pub fn parse_json(bytes: &[u8]) -> Result<(&str, Value), Vec<Finding>> {
+    let text = decode_text(bytes)?;
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(err) => return Err(vec![json_error(text, &err)]),
+    };
+    check_duplicate_keys(text)?;
+    Ok((text, value))
+}
+
+/// Reads a plan straight into the model, without the intermediate JSON value, when the text
+/// is a well-formed plan of this format version with no duplicate keys; `None` otherwise, and
+/// the caller then takes the slow path that explains what is wrong.
+///
+/// This skips the value's allocations (several times the file's size), which dominate reading
+/// a large plan when no diagnostics are needed.
+pub fn plan_if_well_formed(bytes: &[u8]) -> Option<Plan> {
+    let text = decode_text(bytes).ok()?;
+    if !duplicate_keys(text).is_empty() {
+        return None;
+    }
+    let plan: Plan = serde_json::from_str(text).ok()?;
+    (plan.format_version == FORMAT_VERSION).then_some(plan)
+}
+
+/// Checks size and encoding: the bytes must be non-empty UTF-8 text without a byte-order mark.
+fn decode_text(bytes: &[u8]) -> Result<&str, Vec<Finding>> {
     let start = Position { line: 1, column: 1 };
     let fail =
         |code: &'static str, message: String, hint: &str, position: Position, offset: usize| {
@@ -135,10 +161,11 @@ pub fn parse_json(bytes: &[u8]) -> Result<(&str, Value), Vec<Finding>> {
             0,
         ));
     }
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(err) => return Err(vec![json_error(text, &err)]),
-    };
+    Ok(text)
+}
+
+/// Fails with one finding per key repeated within an object.
+fn check_duplicate_keys(text: &str) -> Result<(), Vec<Finding>> {
     let duplicates = duplicate_keys(text);
     if !duplicates.is_empty() {
         let lines = LineIndex::new(text);
@@ -163,7 +190,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<(&str, Value), Vec<Finding>> {
             })
             .collect());
     }
-    Ok((text, value))
+    Ok(())
 }
 
 fn json_error(text: &str, err: &serde_json::Error) -> Finding {
