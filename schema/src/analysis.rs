@@ -5,7 +5,7 @@
 //! recursion), so that plans with tens of thousands of systems stay fast and no dependency
 //! chain can overflow the stack. Cycles are tolerated here (and reported by a rule).
 
-use std::collections::HashMap;
+use crate::hash::{HashMap, HashMapExt as _};
 
 use crate::model::{Criticality, Plan, Service};
 use crate::types::Duration;
@@ -271,7 +271,7 @@ impl<'p> SystemGraph<'p> {
 
     /// A shortest path from `start` back to itself inside `component`.
     fn cycle_through(&self, start: usize, component: &[usize]) -> Vec<usize> {
-        let inside: std::collections::HashSet<usize> = component.iter().copied().collect();
+        let inside: crate::hash::HashSet<usize> = component.iter().copied().collect();
         let mut previous: HashMap<usize, usize> = HashMap::new();
         let mut queue = std::collections::VecDeque::from([start]);
         while let Some(node) = queue.pop_front() {

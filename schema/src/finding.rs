@@ -1,7 +1,7 @@
 //! Findings: what validation says about a plan, as data that every output format renders.
 
+use crate::hash::{HashMap, HashMapExt as _};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};

@@ -9,6 +9,7 @@ pub mod diff;
 pub mod docs;
 pub mod finding;
 pub mod generate;
+pub mod hash;
 pub mod json;
 pub mod load;
 pub mod model;

@@ -7,7 +7,7 @@
 //! first appearance, oldest revision first, so that exporting again after new commits keeps
 //! them stable.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use serde_json::Value;
 

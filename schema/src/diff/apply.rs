@@ -6,7 +6,7 @@
 //! nobody wrote. Changes are grouped by path level by level, so applying is linear in the
 //! size of the plan plus the diff, whatever the order of the changes.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 use std::fmt;
 
 use serde_json::{Map, Value};

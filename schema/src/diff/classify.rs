@@ -5,8 +5,8 @@
 //! It interprets paths (`services/<id>/rto`) against both plans, so that a change to a
 //! person's phone counts when that person is in the crisis team before or after the change.
 
+use crate::hash::{HashSet, HashSetExt as _};
 use std::cmp::Ordering;
-use std::collections::HashSet;
 
 use serde_json::Value;
 

@@ -5,7 +5,7 @@
 //! entities by key (`services/burgerzaken/rto`), so moving a service does not look like fixing
 //! one finding and introducing another.
 
-use std::collections::HashMap;
+use crate::hash::{HashMap, HashMapExt as _};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

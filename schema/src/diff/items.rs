@@ -2,8 +2,8 @@
 //! entities. Typed entities let a plan of 20,000 systems be compared without turning every
 //! unchanged system into a JSON tree; only entities that differ are converted.
 
+use crate::hash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;

@@ -5,7 +5,7 @@
 //! `scenarios.steps` is the steps list of any scenario. Everything not listed here is compared
 //! as a whole value, which is always correct, only coarser.
 
-use std::collections::HashSet;
+use crate::hash::{HashSet, HashSetExt as _};
 
 use serde_json::Value;
 

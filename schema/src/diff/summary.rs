@@ -3,7 +3,9 @@
 //! Only the building blocks live here; the CLI and the viewer arrange them into their own
 //! human, Markdown, JSON or HTML output.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::hash::HashSet;
 use std::fmt;
 
 use serde::Serialize;

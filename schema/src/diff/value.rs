@@ -2,7 +2,7 @@
 //! stable paths, using the shape table to match entities by key and to compare id lists as
 //! sets. Linear in the size of the documents, apart from sorting moves (n log n).
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use serde_json::{Map, Value};
 

@@ -5,8 +5,8 @@
 //! it just stops early if the text is not well formed. It never recurses, so any nesting depth
 //! is safe, and it allocates only for the pointers it is asked about.
 
+use crate::hash::{HashMap, HashMapExt as _};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::pointer::{Pointer, Segment};
 

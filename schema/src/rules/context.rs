@@ -1,6 +1,6 @@
 //! What rules share: indexes by id and the recovery analysis, computed once per check.
 
-use std::collections::HashMap;
+use crate::hash::{HashMap, HashMapExt as _};
 
 use crate::analysis::{Chain, SystemGraph, WorstBackup};
 use crate::model::{Criticality, Person, Plan, Role};

@@ -1,7 +1,7 @@
 //! Governance rules, relative to a reference date: approvals, reviews, exercises, follow-up
 //! actions, distribution of copies, communication, documents, risks, contracts, allowances.
 
-use std::collections::HashSet;
+use crate::hash::{HashSet, HashSetExt as _};
 
 use super::Rule;
 use super::sources::*;

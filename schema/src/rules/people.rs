@@ -38,7 +38,7 @@ pub const ROLE_WITHOUT_DEPUTY: Rule = Rule {
     check: |cx, sink| {
         for (i, role) in cx.plan.roles.iter().enumerate() {
             // Counted as people, not entries: listing the primary twice is not a deputy.
-            let distinct: std::collections::HashSet<&str> =
+            let distinct: crate::hash::HashSet<&str> =
                 role.members.iter().map(|m| m.as_str()).collect();
             if role.crisis_team && distinct.len() == 1 {
                 let finding = sink
@@ -72,7 +72,7 @@ pub const PERSON_UNREACHABLE: Rule = Rule {
     rationale: "During an ICT incident e-mail and the directory may be down; the crisis team is called by phone. Everyone who fills a role must have at least one phone number in the plan, preferably one that does not depend on the organisation's own telephony. The source page asks for the key actors' contact details.",
     sources: &[AUDIT_VLAANDEREN, NIST_800_34],
     check: |cx, sink| {
-        let mut reported = std::collections::HashSet::new();
+        let mut reported = <crate::hash::HashSet<_> as crate::hash::HashSetExt>::new();
         for role in &cx.plan.roles {
             for member in &role.members {
                 let Some(person) = cx.person(member.as_str()) else {

@@ -231,7 +231,7 @@ pub const SLA_EXCEEDS_RTO: Rule = Rule {
                 Some((index, sla.recovery_time?))
             })
             .collect();
-        let mut reported = std::collections::HashSet::new();
+        let mut reported = <crate::hash::HashSet<_> as crate::hash::HashSetExt>::new();
         let (mut seen, mut closure) = (Vec::new(), Vec::new());
         for service in &cx.plan.services {
             let Some(rto) = service.rto else { continue };
