@@ -137,82 +137,100 @@ pub struct Reference<'p> {
     pub id: &'p str,
 }
 
-/// Every reference in the plan, in file order. Step ids and exercise-finding ids are scoped
-/// to their parent and are not listed (see the `dangling-reference` rule).
-pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
-    let mut refs = Refs { out: Vec::new() };
+/// The references in the plan to which `wanted` (given the target collection and id) says
+/// yes, in file order. Step ids and exercise-finding ids are scoped to their parent and are not
+/// listed (see the `dangling-reference` rule).
+///
+/// A large plan holds hundreds of thousands of references and callers want few of them (those
+/// that dangle, those to one entity): a reference's pointer is built only when it is wanted.
+pub fn references_where<'p>(
+    plan: &'p Plan,
+    wanted: impl Fn(Collection, &str) -> bool,
+) -> Vec<Reference<'p>> {
+    let mut refs = Refs {
+        wanted,
+        out: Vec::new(),
+    };
     refs.one(
-        pointer!["plan", "owner"],
+        || pointer!["plan", "owner"],
         Collection::People,
         plan.plan.owner.as_str(),
     );
     refs.many(
-        pointer!["plan", "contributors"],
+        || pointer!["plan", "contributors"],
         Collection::People,
         &plan.plan.contributors,
     );
     refs.many(
-        pointer!["activation", "authorised_roles"],
+        || pointer!["activation", "authorised_roles"],
         Collection::Roles,
         &plan.activation.authorised_roles,
     );
     for (i, role) in plan.roles.iter().enumerate() {
         refs.many(
-            pointer!["roles", i, "members"],
+            || pointer!["roles", i, "members"],
             Collection::People,
             &role.members,
         );
     }
     for (i, s) in plan.services.iter().enumerate() {
-        let at = pointer!["services", i];
-        refs.opt(at.join("owner"), Collection::People, s.owner.as_ref());
-        refs.many(at.join("depends_on"), Collection::Systems, &s.depends_on);
+        let at = || pointer!["services", i];
+        refs.opt(|| at().join("owner"), Collection::People, s.owner.as_ref());
         refs.many(
-            at.join("alternate_locations"),
+            || at().join("depends_on"),
+            Collection::Systems,
+            &s.depends_on,
+        );
+        refs.many(
+            || at().join("alternate_locations"),
             Collection::Locations,
             &s.alternate_locations,
         );
     }
     for (i, s) in plan.systems.iter().enumerate() {
-        let at = pointer!["systems", i];
+        let at = || pointer!["systems", i];
         refs.opt(
-            at.join("location"),
+            || at().join("location"),
             Collection::Locations,
             s.location.as_ref(),
         );
         refs.opt(
-            at.join("supplier"),
+            || at().join("supplier"),
             Collection::Suppliers,
             s.supplier.as_ref(),
         );
-        refs.opt(at.join("owner"), Collection::People, s.owner.as_ref());
-        refs.many(at.join("depends_on"), Collection::Systems, &s.depends_on);
+        refs.opt(|| at().join("owner"), Collection::People, s.owner.as_ref());
+        refs.many(
+            || at().join("depends_on"),
+            Collection::Systems,
+            &s.depends_on,
+        );
     }
     for (i, l) in plan.locations.iter().enumerate() {
         refs.opt(
-            pointer!["locations", i, "contact"],
+            || pointer!["locations", i, "contact"],
             Collection::People,
             l.contact.as_ref(),
         );
     }
     for (i, s) in plan.scenarios.iter().enumerate() {
-        let at = pointer!["scenarios", i];
+        let at = || pointer!["scenarios", i];
         refs.many(
-            at.join("affected_services"),
+            || at().join("affected_services"),
             Collection::Services,
             &s.affected_services,
         );
         refs.many(
-            at.join("affected_systems"),
+            || at().join("affected_systems"),
             Collection::Systems,
             &s.affected_systems,
         );
         for (j, step) in s.steps.iter().enumerate() {
-            let at = at.join("steps").join(j);
-            refs.one(at.join("role"), Collection::Roles, step.role.as_str());
-            refs.many(at.join("systems"), Collection::Systems, &step.systems);
+            let at = || pointer!["scenarios", i, "steps", j];
+            refs.one(|| at().join("role"), Collection::Roles, step.role.as_str());
+            refs.many(|| at().join("systems"), Collection::Systems, &step.systems);
             refs.opt(
-                at.join("location"),
+                || at().join("location"),
                 Collection::Locations,
                 step.location.as_ref(),
             );
@@ -220,72 +238,72 @@ pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
     }
     for (i, r) in plan.risks.iter().enumerate() {
         refs.many(
-            pointer!["risks", i, "scenarios"],
+            || pointer!["risks", i, "scenarios"],
             Collection::Scenarios,
             &r.scenarios,
         );
         refs.opt(
-            pointer!["risks", i, "owner"],
+            || pointer!["risks", i, "owner"],
             Collection::People,
             r.owner.as_ref(),
         );
     }
     for (i, a) in plan.communication.audiences.iter().enumerate() {
         refs.one(
-            pointer!["communication", "audiences", i, "responsible"],
+            || pointer!["communication", "audiences", i, "responsible"],
             Collection::Roles,
             a.responsible.as_str(),
         );
     }
     for (i, t) in plan.communication.templates.iter().enumerate() {
-        let at = pointer!["communication", "templates", i];
+        let at = || pointer!["communication", "templates", i];
         refs.one(
-            at.join("audience"),
+            || at().join("audience"),
             Collection::Audiences,
             t.audience.as_str(),
         );
         refs.opt(
-            at.join("scenario"),
+            || at().join("scenario"),
             Collection::Scenarios,
             t.scenario.as_ref(),
         );
     }
     for (i, c) in plan.distribution.iter().enumerate() {
         refs.one(
-            pointer!["distribution", i, "holder"],
+            || pointer!["distribution", i, "holder"],
             Collection::People,
             c.holder.as_str(),
         );
     }
     for (i, e) in plan.exercises.iter().enumerate() {
         refs.opt(
-            pointer!["exercises", i, "scenario"],
+            || pointer!["exercises", i, "scenario"],
             Collection::Scenarios,
             e.scenario.as_ref(),
         );
         refs.many(
-            pointer!["exercises", i, "participants"],
+            || pointer!["exercises", i, "participants"],
             Collection::People,
             &e.participants,
         );
     }
     for (i, a) in plan.actions.iter().enumerate() {
-        let at = pointer!["actions", i];
+        let at = || pointer!["actions", i];
         refs.opt(
-            at.join("exercise"),
+            || at().join("exercise"),
             Collection::Exercises,
             a.exercise.as_ref(),
         );
         refs.opt(
-            at.join("incident"),
+            || at().join("incident"),
             Collection::Incidents,
             a.incident.as_ref(),
         );
-        refs.one(at.join("owner"), Collection::People, a.owner.as_str());
+        refs.one(|| at().join("owner"), Collection::People, a.owner.as_str());
     }
     for (i, a) in plan.allow.iter().enumerate() {
         refs.opt(
-            pointer!["allow", i, "accepted_by"],
+            || pointer!["allow", i, "accepted_by"],
             Collection::People,
             a.accepted_by.as_ref(),
         );
@@ -293,28 +311,41 @@ pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
     refs.out
 }
 
-struct Refs<'p> {
+struct Refs<'p, W> {
+    wanted: W,
     out: Vec<Reference<'p>>,
 }
 
-impl<'p> Refs<'p> {
-    fn one(&mut self, pointer: Pointer, target: Collection, id: &'p str) {
-        self.out.push(Reference {
-            pointer,
-            target,
-            id,
-        });
+impl<'p, W: Fn(Collection, &str) -> bool> Refs<'p, W> {
+    fn one(&mut self, pointer: impl FnOnce() -> Pointer, target: Collection, id: &'p str) {
+        if (self.wanted)(target, id) {
+            self.out.push(Reference {
+                pointer: pointer(),
+                target,
+                id,
+            });
+        }
     }
 
-    fn opt<T: AsRef<str>>(&mut self, pointer: Pointer, target: Collection, id: Option<&'p T>) {
+    fn opt<T: AsRef<str>>(
+        &mut self,
+        pointer: impl FnOnce() -> Pointer,
+        target: Collection,
+        id: Option<&'p T>,
+    ) {
         if let Some(id) = id {
             self.one(pointer, target, id.as_ref());
         }
     }
 
-    fn many<T: AsRef<str>>(&mut self, pointer: Pointer, target: Collection, ids: &'p [T]) {
+    fn many<T: AsRef<str>>(
+        &mut self,
+        pointer: impl Fn() -> Pointer,
+        target: Collection,
+        ids: &'p [T],
+    ) {
         for (i, id) in ids.iter().enumerate() {
-            self.one(pointer.join(i), target, id.as_ref());
+            self.one(|| pointer().join(i), target, id.as_ref());
         }
     }
 }

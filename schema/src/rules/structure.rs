@@ -1,12 +1,12 @@
 //! Structural rules: ids are unique, references resolve, dependencies form no cycle.
 
-use std::collections::HashMap;
+use crate::hash::{HashMap, HashMapExt as _};
 
 use super::sources::*;
 use super::{Rule, Sink};
 use crate::finding::Severity;
 use crate::pointer;
-use crate::references::{Collection, references};
+use crate::references::{Collection, references_where};
 
 pub const DUPLICATE_ID: Rule = Rule {
     name: "duplicate-id",
@@ -64,28 +64,27 @@ pub const DANGLING_REFERENCE: Rule = Rule {
     sources: &[CONTINUITY, NIST_800_34],
     check: |cx, sink| {
         let plan = cx.plan;
-        let known: HashMap<Collection, std::collections::HashSet<&str>> = Collection::ALL
+        let known: HashMap<Collection, crate::hash::HashSet<&str>> = Collection::ALL
             .into_iter()
             .map(|c| (c, c.ids(plan).into_iter().collect()))
             .collect();
-        for reference in references(plan) {
-            if !known[&reference.target].contains(reference.id) {
-                let finding = sink
-                    .finding(
-                        reference.pointer.clone(),
-                        format!(
-                            "no {} has the id `{}`",
-                            reference.target.singular(),
-                            reference.id
-                        ),
-                    )
-                    .with_hint(suggest(
-                        reference.id,
-                        &known[&reference.target],
-                        reference.target,
-                    ));
-                sink.push(finding);
-            }
+        let dangles = |target: Collection, id: &str| !known[&target].contains(id);
+        for reference in references_where(plan, dangles) {
+            let finding = sink
+                .finding(
+                    reference.pointer,
+                    format!(
+                        "no {} has the id `{}`",
+                        reference.target.singular(),
+                        reference.id
+                    ),
+                )
+                .with_hint(suggest(
+                    reference.id,
+                    &known[&reference.target],
+                    reference.target,
+                ));
+            sink.push(finding);
         }
         for (i, action) in plan.actions.iter().enumerate() {
             let Some(finding_id) = &action.finding else {
@@ -137,7 +136,7 @@ pub const DANGLING_REFERENCE: Rule = Rule {
 };
 
 /// A hint naming the closest existing id, if one is close.
-fn suggest(id: &str, known: &std::collections::HashSet<&str>, target: Collection) -> String {
+fn suggest(id: &str, known: &crate::hash::HashSet<&str>, target: Collection) -> String {
     let closest = known
         .iter()
         .map(|candidate| (strsim::levenshtein(id, candidate), *candidate))

@@ -2,7 +2,7 @@
 //! list of references, so that a system page shows the services and scenarios that need it.
 
 use continuity_schema::json::Segment;
-use continuity_schema::references::{Collection, references};
+use continuity_schema::references::{Collection, references_where};
 use yew::prelude::*;
 
 use super::links::EntityLink;
@@ -30,10 +30,8 @@ pub fn ReferencedBy(props: &ReferencedByProps) -> Html {
         return Html::default();
     };
     let mut rows: Vec<(Source, String)> = Vec::new();
-    for reference in references(&view.plan) {
-        if reference.target != props.collection || reference.id != props.id.as_str() {
-            continue;
-        }
+    let wanted = |target: Collection, id: &str| target == props.collection && id == props.id;
+    for reference in references_where(&view.plan, wanted) {
         let row = source_of(&view, reference.pointer.segments());
         if !rows.contains(&row) {
             rows.push(row);
