@@ -49,6 +49,9 @@ struct Entry<'a> {
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let repo = open_plan_repo(args.plan.as_deref())?;
+    if args.no_summary && !args.all_parents {
+        crate::history::read_each_object_once();
+    }
     let start = match &args.start {
         Some(spec) => repo.commit_id(spec)?,
         None => repo.head()?,
@@ -79,6 +82,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Format::Json => json(&repo.path, &entries, &history)?,
     };
     print(&text)?;
+    // The process ends after this command. Dropping the repository frees libgit2's object
+    // cache, one tree at a time, which took an eighth of the run on a long history; the
+    // operating system reclaims it all at once instead.
+    std::mem::forget(repo);
     Ok(Outcome::Success)
 }
 

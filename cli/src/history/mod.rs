@@ -6,7 +6,7 @@ mod read;
 mod walk;
 mod when;
 
-pub use open::{PlanRepo, open_plan_repo};
+pub use open::{PlanRepo, open_plan_repo, read_each_object_once};
 pub use read::PlanAt;
 pub use walk::{Boundary, Change, History, Revision, WalkOptions};
 pub use when::{date_of, rfc3339};

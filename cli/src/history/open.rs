@@ -72,6 +72,13 @@ pub fn open_plan_repo(plan: Option<&Path>) -> anyhow::Result<PlanRepo> {
     }
 }
 
+/// Turns libgit2's object cache off, for a walk that reads each commit and tree only once (the
+/// first-parent listing without summaries): caching them would only cost memory, and on a long
+/// history the fresh pages it touches cost more time than the walk itself saves.
+pub fn read_each_object_once() {
+    git2::opts::enable_caching(false);
+}
+
 /// Reading thousands of revisions is dominated by libgit2 re-hashing every object it inflates
 /// (SHA-1 with collision detection) to check it against its id. Git itself does not do that on
 /// reads (`git fsck` does); nor does continuity, which only reads. Blob caching lets a revision

@@ -137,20 +137,27 @@ impl PlanRepo {
     /// applies, so merges that took one side unchanged are left out.
     pub fn history(&self, start: Oid, options: WalkOptions) -> anyhow::Result<History> {
         let repo = &self.repo;
-        let mut walk = repo.revwalk().context("cannot walk the history")?;
-        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
-        if options.first_parent {
-            walk.simplify_first_parent()?;
-        }
-        walk.push(start)?;
+        let mut order = if options.first_parent {
+            // The first-parent line is a chain: following it directly avoids the revision
+            // walk's pass over every commit (to sort them) before the first one comes out.
+            Order::Chain(Some(start), None)
+        } else {
+            let mut walk = repo.revwalk().context("cannot walk the history")?;
+            walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
+            walk.push(start)?;
+            Order::Walk(walk)
+        };
         let shallow = self.shallow_boundaries();
-        // The plan's path in each commit still to visit, set by its child (renames change it).
-        let mut paths: HashMap<Oid, String> = HashMap::from([(start, self.path.clone())]);
+        // The plan's path in each commit still to visit, set by its child (renames change it),
+        // with the blob found there when the child looked it up, so no tree is read twice.
+        let mut paths: HashMap<Oid, (String, Option<Option<Oid>>)> =
+            HashMap::from([(start, (self.path.clone(), None))]);
         let mut history = History::default();
-        for next in walk {
-            let id = match next {
-                Ok(id) => id,
-                Err(err) => {
+        loop {
+            let id = match order.next() {
+                None => break,
+                Some(Ok(id)) => id,
+                Some(Err(err)) => {
                     history.boundary = Some(Boundary::Broken {
                         commit: start,
                         reason: err.message().to_owned(),
@@ -158,10 +165,14 @@ impl PlanRepo {
                     break;
                 }
             };
-            let Some(path) = paths.remove(&id) else {
+            let Some((path, known_blob)) = paths.remove(&id) else {
                 continue;
             };
-            let commit = match repo.find_commit(id) {
+            let found = match order.take_commit(id) {
+                Some(commit) => Ok(commit),
+                None => repo.find_commit(id),
+            };
+            let commit = match found {
                 Ok(commit) => commit,
                 Err(err) => {
                     history.boundary = Some(Boundary::Broken {
@@ -171,17 +182,20 @@ impl PlanRepo {
                     break;
                 }
             };
-            let tree = match commit.tree() {
-                Ok(tree) => tree,
-                Err(err) => {
-                    history.boundary = Some(Boundary::Broken {
-                        commit: id,
-                        reason: err.message().to_owned(),
-                    });
-                    break;
-                }
+            let mut tree = None;
+            let blob = match known_blob {
+                Some(blob) => blob,
+                None => match commit.tree() {
+                    Ok(found) => blob_at(tree.insert(found), &path),
+                    Err(err) => {
+                        history.boundary = Some(Boundary::Broken {
+                            commit: id,
+                            reason: err.message().to_owned(),
+                        });
+                        break;
+                    }
+                },
             };
-            let blob = blob_at(&tree, &path);
             let parent_count = if options.first_parent {
                 commit.parent_count().min(1)
             } else {
@@ -208,18 +222,28 @@ impl PlanRepo {
             let mut same_as_a_parent = false;
             let mut change = None;
             let mut first_parent_blob = None;
+            // Whether a parent has the plan at this commit's path (else this commit added it).
+            let mut in_a_parent = false;
             for (n, parent) in parents.iter().enumerate() {
                 let parent_tree = parent
                     .tree()
                     .with_context(|| format!("cannot read the tree of {}", parent.id()))?;
                 let mut parent_path = path.clone();
                 let mut parent_blob = blob_at(&parent_tree, &path);
+                in_a_parent |= parent_blob.is_some();
                 if parent_blob.is_none() && blob.is_some() {
-                    if let Some(from) = renamed_from(repo, &parent_tree, &tree, &path) {
+                    let own_tree = match tree.take() {
+                        Some(own_tree) => own_tree,
+                        None => commit
+                            .tree()
+                            .with_context(|| format!("cannot read the tree of {id}"))?,
+                    };
+                    if let Some(from) = renamed_from(repo, &parent_tree, &own_tree, &path) {
                         parent_blob = blob_at(&parent_tree, &from);
                         change = Some(Change::Renamed { from: from.clone() });
                         parent_path = from;
                     }
+                    tree = Some(own_tree);
                 }
                 if parent_blob == blob && parent_path == path {
                     same_as_a_parent = true;
@@ -227,7 +251,13 @@ impl PlanRepo {
                 if n == 0 {
                     first_parent_blob = parent_blob;
                 }
-                paths.entry(parent.id()).or_insert(parent_path);
+                paths
+                    .entry(parent.id())
+                    .or_insert((parent_path, Some(parent_blob)));
+            }
+            if let Order::Chain(next, held) = &mut order {
+                *next = parents.first().map(Commit::id);
+                *held = parents.first().cloned();
             }
             let touched = if parents.is_empty() {
                 blob.is_some()
@@ -239,13 +269,7 @@ impl PlanRepo {
                     (None, _) => Change::Deleted,
                     (Some(_), true) if shallow.contains(&id) => Change::Truncated,
                     (Some(_), true) => Change::Added,
-                    (Some(_), false)
-                        if parents
-                            .iter()
-                            .all(|p| p.tree().ok().and_then(|t| blob_at(&t, &path)).is_none()) =>
-                    {
-                        Change::Added
-                    }
+                    (Some(_), false) if !in_a_parent => Change::Added,
                     (Some(_), false) => Change::Modified,
                 });
                 history.revisions.push(self.revision(
@@ -308,6 +332,32 @@ impl PlanRepo {
             change,
             is_merge: commit.parent_count() > 1,
             parent_blob,
+        }
+    }
+}
+
+/// The order in which commits are visited, newest first.
+enum Order<'r> {
+    /// Every commit reachable, in topological order.
+    Walk(git2::Revwalk<'r>),
+    /// The first-parent line: the next commit to visit, set after each visit, with that commit
+    /// when it was already read (as the parent of the one before).
+    Chain(Option<Oid>, Option<Commit<'r>>),
+}
+
+impl<'r> Order<'r> {
+    fn next(&mut self) -> Option<Result<Oid, git2::Error>> {
+        match self {
+            Order::Walk(walk) => walk.next(),
+            Order::Chain(next, _) => next.take().map(Ok),
+        }
+    }
+
+    /// The commit `id` if it is already in hand.
+    fn take_commit(&mut self, id: Oid) -> Option<Commit<'r>> {
+        match self {
+            Order::Chain(_, held) => held.take().filter(|commit| commit.id() == id),
+            Order::Walk(_) => None,
         }
     }
 }
