@@ -5,16 +5,9 @@ use continuity_schema::json::Segment;
 use continuity_schema::references::{Collection, references};
 use yew::prelude::*;
 
-use super::links::EntityLink;
-use crate::app::Ctx;
+use super::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
-
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct ReferencedByProps {
-    pub collection: Collection,
-    pub id: AttrValue,
-}
 
 /// Where a reference comes from: an entity (collection and id) or a part of the plan itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,18 +16,14 @@ enum Source {
     Section(String),
 }
 
-#[component]
-pub fn ReferencedBy(props: &ReferencedByProps) -> Html {
-    let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
-    let Some(view) = use_context::<PlanView>() else {
-        return Html::default();
-    };
+/// Every place that references the entity `id` of `collection`, or nothing when none does.
+pub fn referenced_by(lang: Lang, view: &PlanView, collection: Collection, id: &str) -> Html {
     let mut rows: Vec<(Source, String)> = Vec::new();
     for reference in references(&view.plan) {
-        if reference.target != props.collection || reference.id != props.id.as_str() {
+        if reference.target != collection || reference.id != id {
             continue;
         }
-        let row = source_of(&view, reference.pointer.segments());
+        let row = source_of(view, reference.pointer.segments());
         if !rows.contains(&row) {
             rows.push(row);
         }
@@ -55,7 +44,7 @@ pub fn ReferencedBy(props: &ReferencedByProps) -> Html {
                     { for rows.into_iter().map(|(source, field)| match source {
                         Source::Entity(collection, id) => html! { <tr>
                             <td>{ i18n::singular(lang, collection) }</td>
-                            <td><EntityLink {collection} id={id} /></td>
+                            <td>{ entity_link(lang, view, collection, &id, None) }</td>
                             <td><code>{ field }</code></td>
                         </tr> },
                         Source::Section(name) => html! { <tr>

@@ -4,19 +4,15 @@
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
-use super::team::IdProps;
-use super::{entity_heading, missing_entity, use_view};
-use crate::components::backlinks::ReferencedBy;
+use super::{entity_heading, missing_entity};
+use crate::components::backlinks::referenced_by;
 use crate::components::badges;
 use crate::components::fields::{field, links, links_field, opt_field, text_field, yes_no};
-use crate::components::links::EntityLink;
-use crate::i18n::{self, Msg};
+use crate::components::links::entity_link;
+use crate::i18n::{self, Lang, Msg};
+use crate::view::PlanView;
 
-#[component]
-pub fn ExerciseList() -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn exercise_list(lang: Lang, view: &PlanView) -> Html {
     let plan = &view.plan;
     let mut exercises: Vec<_> = plan.exercises.iter().collect();
     exercises.sort_by_key(|e| std::cmp::Reverse(e.date));
@@ -36,7 +32,7 @@ pub fn ExerciseList() -> Html {
                         { for plan.exercise_schedule.iter().map(|s| {
                             let last = plan.exercises.iter().filter(|e| e.kind == s.kind).map(|e| e.date).max();
                             html! { <tr>
-                                <th scope="row"><EntityLink collection={Collection::ExerciseSchedule} id={s.id.as_str().to_owned()} text={i18n::exercise_kind(lang, s.kind)} /></th>
+                                <th scope="row">{ entity_link(lang, view, Collection::ExerciseSchedule, s.id.as_str(), Some(i18n::exercise_kind(lang, s.kind))) }</th>
                                 <td>{ s.interval_months }{ " " }{ Msg::Months.text(lang) }</td>
                                 <td>{ s.scope.clone().unwrap_or_default() }</td>
                                 <td>{ match last {
@@ -60,7 +56,7 @@ pub fn ExerciseList() -> Html {
                     <tbody>
                         { for exercises.into_iter().map(|e| html! { <tr>
                             <td>{ e.date.to_string() }</td>
-                            <th scope="row"><EntityLink collection={Collection::Exercises} id={e.id.as_str().to_owned()} /></th>
+                            <th scope="row">{ entity_link(lang, view, Collection::Exercises, e.id.as_str(), None) }</th>
                             <td>{ i18n::exercise_kind(lang, e.kind) }</td>
                             <td>{ i18n::exercise_result(lang, e.result) }</td>
                         </tr> }) }
@@ -79,7 +75,7 @@ pub fn ExerciseList() -> Html {
                         <tbody>
                             { for plan.incidents.iter().map(|i| html! { <tr>
                                 <td>{ i.date.to_string() }</td>
-                                <th scope="row"><EntityLink collection={Collection::Incidents} id={i.id.as_str().to_owned()} /></th>
+                                <th scope="row">{ entity_link(lang, view, Collection::Incidents, i.id.as_str(), None) }</th>
                                 <td>{ yes_no(lang, i.plan_activated) }</td>
                             </tr> }) }
                         </tbody>
@@ -90,18 +86,14 @@ pub fn ExerciseList() -> Html {
     }
 }
 
-#[component]
-pub fn SchedulePage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn schedule_page(lang: Lang, view: &PlanView, id: &str) -> Html {
     let Some(s) = view
         .plan
         .exercise_schedule
         .iter()
-        .find(|s| s.id.as_str() == props.id.as_str())
+        .find(|s| s.id.as_str() == id)
     else {
-        return missing_entity(lang, Collection::ExerciseSchedule, &props.id);
+        return missing_entity(lang, Collection::ExerciseSchedule, id);
     };
     let held: Vec<&str> = view
         .plan
@@ -116,24 +108,20 @@ pub fn SchedulePage(props: &IdProps) -> Html {
             <dl class="fields">
                 { field(Msg::Interval.text(lang), html! { <>{ s.interval_months }{ " " }{ Msg::Months.text(lang) }</> }) }
                 { text_field(Msg::Scope.text(lang), s.scope.as_deref()) }
-                { links_field(Msg::ExerciseLog.text(lang), Collection::Exercises, held) }
+                { links_field(lang, view, Msg::ExerciseLog.text(lang), Collection::Exercises, held) }
             </dl>
         </article>
     }
 }
 
-#[component]
-pub fn ExercisePage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn exercise_page(lang: Lang, view: &PlanView, id: &str) -> Html {
     let Some(e) = view
         .plan
         .exercises
         .iter()
-        .find(|e| e.id.as_str() == props.id.as_str())
+        .find(|e| e.id.as_str() == id)
     else {
-        return missing_entity(lang, Collection::Exercises, &props.id);
+        return missing_entity(lang, Collection::Exercises, id);
     };
     html! {
         <article>
@@ -141,9 +129,9 @@ pub fn ExercisePage(props: &IdProps) -> Html {
             <dl class="fields">
                 { field(Msg::Date.text(lang), html! { { e.date.to_string() } }) }
                 { field(Msg::Kind.text(lang), html! { { i18n::exercise_kind(lang, e.kind) } }) }
-                { opt_field(Msg::Scenario.text(lang), e.scenario.as_ref(), |s| html! { <EntityLink collection={Collection::Scenarios} id={s.as_str().to_owned()} /> }) }
+                { opt_field(Msg::Scenario.text(lang), e.scenario.as_ref(), |s| html! { { entity_link(lang, view, Collection::Scenarios, s.as_str(), None) } }) }
                 if !e.participants.is_empty() {
-                    { field(Msg::Participants.text(lang), links(Collection::People, e.participants.iter().map(|p| p.as_str()))) }
+                    { field(Msg::Participants.text(lang), links(lang, view, Collection::People, e.participants.iter().map(|p| p.as_str()))) }
                 }
                 { field(Msg::Result.text(lang), html! { { i18n::exercise_result(lang, e.result) } }) }
                 { text_field(Msg::Summary.text(lang), e.summary.as_deref()) }
@@ -154,23 +142,19 @@ pub fn ExercisePage(props: &IdProps) -> Html {
                     { for e.findings.iter().map(|f| html! { <li><code>{ f.id.as_str().to_owned() }</code>{ ": " }{ f.description.clone() }</li> }) }
                 </ul>
             }
-            <ReferencedBy collection={Collection::Exercises} id={props.id.clone()} />
+            { referenced_by(lang, view, Collection::Exercises, id) }
         </article>
     }
 }
 
-#[component]
-pub fn IncidentPage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn incident_page(lang: Lang, view: &PlanView, id: &str) -> Html {
     let Some(i) = view
         .plan
         .incidents
         .iter()
-        .find(|i| i.id.as_str() == props.id.as_str())
+        .find(|i| i.id.as_str() == id)
     else {
-        return missing_entity(lang, Collection::Incidents, &props.id);
+        return missing_entity(lang, Collection::Incidents, id);
     };
     html! {
         <article>
@@ -180,7 +164,7 @@ pub fn IncidentPage(props: &IdProps) -> Html {
                 { field(Msg::PlanActivated.text(lang), html! { { yes_no(lang, i.plan_activated) } }) }
                 { text_field(Msg::Summary.text(lang), i.summary.as_deref()) }
             </dl>
-            <ReferencedBy collection={Collection::Incidents} id={props.id.clone()} />
+            { referenced_by(lang, view, Collection::Incidents, id) }
         </article>
     }
 }

@@ -5,16 +5,11 @@ use continuity_schema::finding::{Finding, Severity};
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
-use super::use_view;
 use crate::components::badges;
 use crate::i18n::{Lang, Msg};
 use crate::view::PlanView;
 
-#[component]
-pub fn Findings() -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn findings(lang: Lang, view: &PlanView) -> Html {
     let mut findings: Vec<&Finding> = view.findings.iter().collect();
     findings.sort_by_key(|f| (f.allowed.is_some(), f.severity));
     html! {
@@ -28,7 +23,7 @@ pub fn Findings() -> Html {
             if findings.is_empty() {
                 <p>{ Msg::NoFindings.text(lang) }</p>
             } else {
-                <ul class="findings">{ for findings.into_iter().map(|f| finding(lang, &view, f)) }</ul>
+                <ul class="findings">{ for findings.into_iter().map(|f| finding(lang, view, f)) }</ul>
             }
         </>
     }
