@@ -5,6 +5,7 @@ use continuity_schema::json::Segment;
 use continuity_schema::references::{Collection, references};
 use yew::prelude::*;
 
+use super::fields::head;
 use super::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
@@ -35,11 +36,7 @@ pub fn referenced_by(lang: Lang, view: &PlanView, collection: Collection, id: &s
         <section class="backlinks" aria-labelledby="referenced-by">
             <h2 id="referenced-by">{ Msg::ReferencedBy.text(lang) }</h2>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Kind.text(lang) }</th>
-                    <th scope="col">{ Msg::Name.text(lang) }</th>
-                    <th scope="col">{ lang.pick("Veld", "Field") }</th>
-                </tr></thead>
+                { head(&[Msg::Kind.text(lang), Msg::Name.text(lang), lang.pick("Veld", "Field")]) }
                 <tbody>
                     { for rows.into_iter().map(|(source, field)| match source {
                         Source::Entity(collection, id) => html! { <tr>

@@ -5,6 +5,7 @@ use continuity_schema::diff::{Change, Diff, FindingsDelta, Op, Section, Summary,
 use yew::prelude::*;
 
 use super::badges;
+use super::fields::head;
 use crate::app::{PlanPage, Route};
 use crate::i18n::{self, Lang, Msg};
 
@@ -43,12 +44,7 @@ pub fn diff_view(
             <section class="diff-section" aria-labelledby={id.clone()}>
                 <h3 id={id}>{ i18n::section(lang, section) }{ " " }<span class="count">{ format!("({})", changes.len()) }</span></h3>
                 <table class="diff">
-                    <thead><tr>
-                        <th scope="col">{ lang.pick("Wat", "What") }</th>
-                        <th scope="col">{ lang.pick("Veld", "Field") }</th>
-                        <th scope="col">{ Msg::Changes.text(lang) }</th>
-                        <th scope="col">{ Msg::Impact.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[lang.pick("Wat", "What"), lang.pick("Veld", "Field"), Msg::Changes.text(lang), Msg::Impact.text(lang)]) }
                     <tbody>{ for changes.into_iter().map(|c| change_row(lang, c, from, to)) }</tbody>
                 </table>
             </section>

@@ -93,3 +93,12 @@ pub fn yes_no(lang: Lang, value: bool) -> &'static str {
 pub fn prose(text: &str) -> Html {
     html! { <p class="prose">{ text.to_owned() }</p> }
 }
+
+/// A table's head: one column header per label.
+pub fn head(labels: &[&str]) -> Html {
+    html! {
+        <thead><tr>
+            { for labels.iter().map(|label| html! { <th scope="col">{ (*label).to_owned() }</th> }) }
+        </tr></thead>
+    }
+}

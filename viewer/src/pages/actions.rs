@@ -6,26 +6,21 @@ use yew::prelude::*;
 
 use super::{entity_heading, missing_entity};
 use crate::components::badges;
-use crate::components::fields::{field, opt_field, text_field};
+use crate::components::fields::{field, head, opt_field, text_field};
 use crate::components::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
-use crate::view::PlanView;
+use crate::view::{PlanView, sorted_by_key};
 
 pub fn action_list(lang: Lang, view: &PlanView) -> Html {
-    let mut actions: Vec<_> = view.plan.actions.iter().collect();
     // Open work first, soonest due first: what needs doing.
-    actions.sort_by_key(|a| (!a.status.is_pending(), a.due.is_none(), a.due));
+    let actions = sorted_by_key(&view.plan.actions, |a| {
+        (!a.status.is_pending(), a.due.is_none(), a.due)
+    });
     html! {
         <>
             <h1>{ Msg::Actions.text(lang) }</h1>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Title.text(lang) }</th>
-                    <th scope="col">{ Msg::Origin.text(lang) }</th>
-                    <th scope="col">{ Msg::Owner.text(lang) }</th>
-                    <th scope="col">{ Msg::Due.text(lang) }</th>
-                    <th scope="col">{ Msg::Status.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Title.text(lang), Msg::Origin.text(lang), Msg::Owner.text(lang), Msg::Due.text(lang), Msg::Status.text(lang)]) }
                 <tbody>
                     { for actions.into_iter().map(|a| html! { <tr>
                         <th scope="row">{ entity_link(lang, view, Collection::Actions, a.id.as_str(), None) }</th>
@@ -45,12 +40,7 @@ pub fn action_list(lang: Lang, view: &PlanView) -> Html {
 }
 
 pub fn action_page(lang: Lang, view: &PlanView, id: &str) -> Html {
-    let Some(a) = view
-        .plan
-        .actions
-        .iter()
-        .find(|a| a.id.as_str() == id)
-    else {
+    let Some(a) = view.plan.actions.iter().find(|a| a.id.as_str() == id) else {
         return missing_entity(lang, Collection::Actions, id);
     };
     html! {

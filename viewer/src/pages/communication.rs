@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
-use crate::components::fields::{field, list_field, opt_field, prose, text_field};
+use crate::components::fields::{field, head, list_field, opt_field, prose, text_field};
 use crate::components::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
@@ -19,12 +19,7 @@ pub fn communication_list(lang: Lang, view: &PlanView) -> Html {
             <section aria-labelledby="audiences">
                 <h2 id="audiences">{ Msg::Audiences.text(lang) }</h2>
                 <table>
-                    <thead><tr>
-                        <th scope="col">{ Msg::Name.text(lang) }</th>
-                        <th scope="col">{ Msg::Kind.text(lang) }</th>
-                        <th scope="col">{ Msg::Channels.text(lang) }</th>
-                        <th scope="col">{ Msg::Responsible.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[Msg::Name.text(lang), Msg::Kind.text(lang), Msg::Channels.text(lang), Msg::Responsible.text(lang)]) }
                     <tbody>
                         { for c.audiences.iter().map(|a| html! { <tr>
                             <th scope="row">{ entity_link(lang, view, Collection::Audiences, a.id.as_str(), None) }</th>
@@ -38,12 +33,7 @@ pub fn communication_list(lang: Lang, view: &PlanView) -> Html {
             <section aria-labelledby="templates">
                 <h2 id="templates">{ Msg::Templates.text(lang) }</h2>
                 <table>
-                    <thead><tr>
-                        <th scope="col">{ Msg::Subject.text(lang) }</th>
-                        <th scope="col">{ Msg::Audience.text(lang) }</th>
-                        <th scope="col">{ Msg::Scenario.text(lang) }</th>
-                        <th scope="col">{ Msg::Channel.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[Msg::Subject.text(lang), Msg::Audience.text(lang), Msg::Scenario.text(lang), Msg::Channel.text(lang)]) }
                     <tbody>
                         { for c.templates.iter().map(|t| html! { <tr>
                             <th scope="row">{ entity_link(lang, view, Collection::Templates, t.id.as_str(), None) }</th>

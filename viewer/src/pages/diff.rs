@@ -16,7 +16,12 @@ const SELECT_LIMIT: usize = 500;
 
 /// The pickers and the diff between revisions `from` and `to` (by default the current one and
 /// the one before it).
-pub fn diff_page(lang: Lang, store: &StoreHandle, from: &Option<String>, to: &Option<String>) -> Html {
+pub fn diff_page(
+    lang: Lang,
+    store: &StoreHandle,
+    from: &Option<String>,
+    to: &Option<String>,
+) -> Html {
     let site = &store.site;
     let current = site.current();
     let resolve = |id: &Option<String>, default: usize| match id {

@@ -5,7 +5,7 @@ use continuity_schema::references::Collection;
 use yew::prelude::*;
 
 use super::{entity_heading, missing_entity};
-use crate::components::fields::{field, text_field};
+use crate::components::fields::{field, head, text_field};
 use crate::components::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
@@ -24,13 +24,7 @@ pub fn distribution_list(lang: Lang, view: &PlanView) -> Html {
         <>
             <h1>{ Msg::Distribution.text(lang) }</h1>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Holder.text(lang) }</th>
-                    <th scope="col">{ Msg::Form.text(lang) }</th>
-                    <th scope="col">{ Msg::Version.text(lang) }</th>
-                    <th scope="col">{ Msg::Date.text(lang) }</th>
-                    <th scope="col">{ Msg::KeptAt.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Holder.text(lang), Msg::Form.text(lang), Msg::Version.text(lang), Msg::Date.text(lang), Msg::KeptAt.text(lang)]) }
                 <tbody>
                     { for view.plan.distribution.iter().map(|c| html! { <tr>
                         <th scope="row">{ entity_link(lang, view, Collection::People, c.holder.as_str(), None) }</th>
@@ -46,17 +40,10 @@ pub fn distribution_list(lang: Lang, view: &PlanView) -> Html {
 }
 
 pub fn copy_page(lang: Lang, view: &PlanView, id: &str) -> Html {
-    let Some(c) = view
-        .plan
-        .distribution
-        .iter()
-        .find(|c| c.id.as_str() == id)
-    else {
+    let Some(c) = view.plan.distribution.iter().find(|c| c.id.as_str() == id) else {
         return missing_entity(lang, Collection::Distribution, id);
     };
-    let name = view
-        .label(Collection::Distribution, id)
-        .unwrap_or_default();
+    let name = view.label(Collection::Distribution, id).unwrap_or_default();
     html! {
         <article>
             { entity_heading(lang, Collection::Distribution, &name) }

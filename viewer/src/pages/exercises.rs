@@ -7,27 +7,21 @@ use yew::prelude::*;
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
 use crate::components::badges;
-use crate::components::fields::{field, links, links_field, opt_field, text_field, yes_no};
+use crate::components::fields::{field, head, links, links_field, opt_field, text_field, yes_no};
 use crate::components::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
-use crate::view::PlanView;
+use crate::view::{PlanView, sorted_by_key};
 
 pub fn exercise_list(lang: Lang, view: &PlanView) -> Html {
     let plan = &view.plan;
-    let mut exercises: Vec<_> = plan.exercises.iter().collect();
-    exercises.sort_by_key(|e| std::cmp::Reverse(e.date));
+    let exercises = sorted_by_key(&plan.exercises, |e| std::cmp::Reverse(e.date));
     html! {
         <>
             <h1>{ Msg::Exercises.text(lang) }</h1>
             <section aria-labelledby="schedule">
                 <h2 id="schedule">{ Msg::ExerciseSchedule.text(lang) }</h2>
                 <table>
-                    <thead><tr>
-                        <th scope="col">{ Msg::Kind.text(lang) }</th>
-                        <th scope="col">{ Msg::Interval.text(lang) }</th>
-                        <th scope="col">{ Msg::Scope.text(lang) }</th>
-                        <th scope="col">{ Msg::NextDue.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[Msg::Kind.text(lang), Msg::Interval.text(lang), Msg::Scope.text(lang), Msg::NextDue.text(lang)]) }
                     <tbody>
                         { for plan.exercise_schedule.iter().map(|s| {
                             let last = plan.exercises.iter().filter(|e| e.kind == s.kind).map(|e| e.date).max();
@@ -47,12 +41,7 @@ pub fn exercise_list(lang: Lang, view: &PlanView) -> Html {
             <section aria-labelledby="log">
                 <h2 id="log">{ Msg::ExerciseLog.text(lang) }</h2>
                 <table>
-                    <thead><tr>
-                        <th scope="col">{ Msg::Date.text(lang) }</th>
-                        <th scope="col">{ Msg::Title.text(lang) }</th>
-                        <th scope="col">{ Msg::Kind.text(lang) }</th>
-                        <th scope="col">{ Msg::Result.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[Msg::Date.text(lang), Msg::Title.text(lang), Msg::Kind.text(lang), Msg::Result.text(lang)]) }
                     <tbody>
                         { for exercises.into_iter().map(|e| html! { <tr>
                             <td>{ e.date.to_string() }</td>
@@ -67,11 +56,7 @@ pub fn exercise_list(lang: Lang, view: &PlanView) -> Html {
                 <section aria-labelledby="incidents">
                     <h2 id="incidents">{ Msg::Incidents.text(lang) }</h2>
                     <table>
-                        <thead><tr>
-                            <th scope="col">{ Msg::Date.text(lang) }</th>
-                            <th scope="col">{ Msg::Title.text(lang) }</th>
-                            <th scope="col">{ Msg::PlanActivated.text(lang) }</th>
-                        </tr></thead>
+                        { head(&[Msg::Date.text(lang), Msg::Title.text(lang), Msg::PlanActivated.text(lang)]) }
                         <tbody>
                             { for plan.incidents.iter().map(|i| html! { <tr>
                                 <td>{ i.date.to_string() }</td>
@@ -115,12 +100,7 @@ pub fn schedule_page(lang: Lang, view: &PlanView, id: &str) -> Html {
 }
 
 pub fn exercise_page(lang: Lang, view: &PlanView, id: &str) -> Html {
-    let Some(e) = view
-        .plan
-        .exercises
-        .iter()
-        .find(|e| e.id.as_str() == id)
-    else {
+    let Some(e) = view.plan.exercises.iter().find(|e| e.id.as_str() == id) else {
         return missing_entity(lang, Collection::Exercises, id);
     };
     html! {
@@ -148,12 +128,7 @@ pub fn exercise_page(lang: Lang, view: &PlanView, id: &str) -> Html {
 }
 
 pub fn incident_page(lang: Lang, view: &PlanView, id: &str) -> Html {
-    let Some(i) = view
-        .plan
-        .incidents
-        .iter()
-        .find(|i| i.id.as_str() == id)
-    else {
+    let Some(i) = view.plan.incidents.iter().find(|i| i.id.as_str() == id) else {
         return missing_entity(lang, Collection::Incidents, id);
     };
     html! {

@@ -7,11 +7,10 @@ use yew::prelude::*;
 
 use crate::components::badges;
 use crate::i18n::{Lang, Msg};
-use crate::view::PlanView;
+use crate::view::{PlanView, sorted_by_key};
 
 pub fn findings(lang: Lang, view: &PlanView) -> Html {
-    let mut findings: Vec<&Finding> = view.findings.iter().collect();
-    findings.sort_by_key(|f| (f.allowed.is_some(), f.severity));
+    let findings = sorted_by_key(&view.findings, |f| (f.allowed.is_some(), f.severity));
     html! {
         <>
             <h1>{ Msg::Findings.text(lang) }</h1>

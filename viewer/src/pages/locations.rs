@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
-use crate::components::fields::{field, list_field, opt_field, text_field};
+use crate::components::fields::{field, head, list_field, opt_field, text_field};
 use crate::components::links::{entity_link, web_link};
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
@@ -16,13 +16,7 @@ pub fn location_list(lang: Lang, view: &PlanView) -> Html {
         <>
             <h1>{ Msg::Locations.text(lang) }</h1>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Name.text(lang) }</th>
-                    <th scope="col">{ Msg::Kind.text(lang) }</th>
-                    <th scope="col">{ Msg::Address.text(lang) }</th>
-                    <th scope="col">{ Msg::Capacity.text(lang) }</th>
-                    <th scope="col">{ Msg::AvailableWithin.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Name.text(lang), Msg::Kind.text(lang), Msg::Address.text(lang), Msg::Capacity.text(lang), Msg::AvailableWithin.text(lang)]) }
                 <tbody>
                     { for view.plan.locations.iter().map(|l| html! { <tr>
                         <th scope="row">{ entity_link(lang, view, Collection::Locations, l.id.as_str(), None) }</th>
@@ -38,12 +32,7 @@ pub fn location_list(lang: Lang, view: &PlanView) -> Html {
 }
 
 pub fn location_page(lang: Lang, view: &PlanView, id: &str) -> Html {
-    let Some(l) = view
-        .plan
-        .locations
-        .iter()
-        .find(|l| l.id.as_str() == id)
-    else {
+    let Some(l) = view.plan.locations.iter().find(|l| l.id.as_str() == id) else {
         return missing_entity(lang, Collection::Locations, id);
     };
     html! {

@@ -9,10 +9,10 @@ use yew::prelude::*;
 use crate::app::PlanPage;
 use crate::components::badges;
 use crate::components::contacts::role_members;
-use crate::components::fields::{field, links, opt_field, prose, text_list};
+use crate::components::fields::{field, head, links, opt_field, prose, text_list};
 use crate::components::links::{entity_link, web_link};
 use crate::i18n::{self, Lang, Msg};
-use crate::view::PlanView;
+use crate::view::{PlanView, sorted_by_key};
 
 pub fn overview(lang: Lang, view: &PlanView) -> Html {
     let plan = &view.plan;
@@ -88,13 +88,8 @@ fn findings_card(lang: Lang, view: &PlanView) -> Html {
 /// Services by priority (restart order); services without a priority come last, by name.
 pub fn restart_order(lang: Lang, view: &PlanView) -> Html {
     let plan = &view.plan;
-    let mut services: Vec<_> = plan.services.iter().collect();
-    services.sort_by(|a, b| {
-        (a.priority.is_none(), a.priority, &a.name).cmp(&(
-            b.priority.is_none(),
-            b.priority,
-            &b.name,
-        ))
+    let services = sorted_by_key(&plan.services, |s| {
+        (s.priority.is_none(), s.priority, &s.name)
     });
     let duration = |d: Option<continuity_schema::types::Duration>| {
         d.map_or_else(|| "—".to_owned(), |d| d.to_string())
@@ -164,12 +159,7 @@ fn exercise_status(lang: Lang, view: &PlanView) -> Html {
         <section aria-labelledby="exercise-status">
             <h2 id="exercise-status">{ Msg::ExerciseStatus.text(lang) }</h2>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Kind.text(lang) }</th>
-                    <th scope="col">{ Msg::Interval.text(lang) }</th>
-                    <th scope="col">{ Msg::LastHeld.text(lang) }</th>
-                    <th scope="col">{ Msg::NextDue.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Kind.text(lang), Msg::Interval.text(lang), Msg::LastHeld.text(lang), Msg::NextDue.text(lang)]) }
                 <tbody>
                     { for plan.exercise_schedule.iter().map(|entry| {
                         let held = last(entry.kind);

@@ -6,15 +6,16 @@ use yew::prelude::*;
 
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
-use crate::components::fields::{field, links, links_field, list_field, opt_field, text_field};
+use crate::components::fields::{
+    field, head, links, links_field, list_field, opt_field, text_field,
+};
 use crate::components::heat_map::{heat_class, heat_map};
 use crate::components::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
-use crate::view::PlanView;
+use crate::view::{PlanView, sorted_by_key};
 
 pub fn risk_list(lang: Lang, view: &PlanView) -> Html {
-    let mut risks: Vec<_> = view.plan.risks.iter().collect();
-    risks.sort_by_key(|r| std::cmp::Reverse(r.score()));
+    let risks = sorted_by_key(&view.plan.risks, |r| std::cmp::Reverse(r.score()));
     html! {
         <>
             <h1>{ Msg::Risks.text(lang) }</h1>
@@ -23,14 +24,7 @@ pub fn risk_list(lang: Lang, view: &PlanView) -> Html {
                 { heat_map(lang, view) }
             </section>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Title.text(lang) }</th>
-                    <th scope="col">{ Msg::Likelihood.text(lang) }</th>
-                    <th scope="col">{ Msg::Impact.text(lang) }</th>
-                    <th scope="col">{ Msg::Score.text(lang) }</th>
-                    <th scope="col">{ Msg::Treatment.text(lang) }</th>
-                    <th scope="col">{ Msg::Scenarios.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Title.text(lang), Msg::Likelihood.text(lang), Msg::Impact.text(lang), Msg::Score.text(lang), Msg::Treatment.text(lang), Msg::Scenarios.text(lang)]) }
                 <tbody>
                     { for risks.into_iter().map(|r| html! { <tr>
                         <th scope="row">{ entity_link(lang, view, Collection::Risks, r.id.as_str(), None) }</th>
@@ -47,12 +41,7 @@ pub fn risk_list(lang: Lang, view: &PlanView) -> Html {
 }
 
 pub fn risk_page(lang: Lang, view: &PlanView, id: &str) -> Html {
-    let Some(r) = view
-        .plan
-        .risks
-        .iter()
-        .find(|r| r.id.as_str() == id)
-    else {
+    let Some(r) = view.plan.risks.iter().find(|r| r.id.as_str() == id) else {
         return missing_entity(lang, Collection::Risks, id);
     };
     html! {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::{entity_heading, missing_entity, use_view};
 use crate::components::backlinks::referenced_by;
 use crate::components::contacts::role_members;
-use crate::components::fields::{field, links, links_field, list_field, prose};
+use crate::components::fields::{field, head, links, links_field, list_field, prose};
 use crate::components::links::entity_link;
 use crate::hooks::use_checklist;
 use crate::i18n::{Lang, Msg};
@@ -18,11 +18,7 @@ pub fn scenario_list(lang: Lang, view: &PlanView) -> Html {
         <>
             <h1>{ Msg::Scenarios.text(lang) }</h1>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Name.text(lang) }</th>
-                    <th scope="col">{ Msg::Steps.text(lang) }</th>
-                    <th scope="col">{ Msg::AffectedServices.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Name.text(lang), Msg::Steps.text(lang), Msg::AffectedServices.text(lang)]) }
                 <tbody>
                     { for view.plan.scenarios.iter().map(|s| html! { <tr>
                         <th scope="row">{ entity_link(lang, view, Collection::Scenarios, s.id.as_str(), None) }</th>

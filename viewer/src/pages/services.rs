@@ -10,32 +10,24 @@ use yew::prelude::*;
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
 use crate::components::badges;
-use crate::components::fields::{field, links, links_field, list_field, opt_field, text_field};
+use crate::components::fields::{
+    field, head, links, links_field, list_field, opt_field, text_field,
+};
 use crate::components::links::{entity_link, mail_link, phone_link};
 use crate::i18n::{self, Lang, Msg};
-use crate::view::PlanView;
+use crate::view::{PlanView, sorted_by_key};
 
 fn duration(d: Option<Duration>) -> String {
     d.map_or_else(|| "—".to_owned(), |d| d.to_string())
 }
 
 pub fn service_list(lang: Lang, view: &PlanView) -> Html {
-    let mut services: Vec<_> = view.plan.services.iter().collect();
-    services.sort_by_key(|s| (s.priority.is_none(), s.priority));
+    let services = sorted_by_key(&view.plan.services, |s| (s.priority.is_none(), s.priority));
     html! {
         <>
             <h1>{ Msg::Services.text(lang) }</h1>
             <table class="services">
-                <thead><tr>
-                    <th scope="col">{ Msg::Priority.text(lang) }</th>
-                    <th scope="col">{ Msg::Name.text(lang) }</th>
-                    <th scope="col">{ Msg::Criticality.text(lang) }</th>
-                    <th scope="col">{ "RTO" }</th>
-                    <th scope="col">{ "RPO" }</th>
-                    <th scope="col">{ "MTD" }</th>
-                    <th scope="col">{ "WRT" }</th>
-                    <th scope="col">{ Msg::DependsOn.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Priority.text(lang), Msg::Name.text(lang), Msg::Criticality.text(lang), "RTO", "RPO", "MTD", "WRT", Msg::DependsOn.text(lang)]) }
                 <tbody>
                     { for services.into_iter().map(|s| html! { <tr>
                         <td class="num">{ s.priority.map_or_else(|| "—".to_owned(), |p| p.to_string()) }</td>
@@ -55,11 +47,7 @@ pub fn service_list(lang: Lang, view: &PlanView) -> Html {
 
 pub fn service_page(lang: Lang, view: &PlanView, id: &str) -> Html {
     let plan = &view.plan;
-    let Some(service) = plan
-        .services
-        .iter()
-        .find(|s| s.id.as_str() == id)
-    else {
+    let Some(service) = plan.services.iter().find(|s| s.id.as_str() == id) else {
         return missing_entity(lang, Collection::Services, id);
     };
     let graph = SystemGraph::new(plan);
@@ -90,13 +78,7 @@ pub fn service_page(lang: Lang, view: &PlanView, id: &str) -> Html {
             <section aria-labelledby="depends-on">
                 <h2 id="depends-on">{ Msg::DependsOn.text(lang) }</h2>
                 <table>
-                    <thead><tr>
-                        <th scope="col">{ Msg::Systems.text(lang) }</th>
-                        <th scope="col">{ Msg::Redundancy.text(lang) }</th>
-                        <th scope="col">{ Msg::RecoveryTime.text(lang) }</th>
-                        <th scope="col">{ Msg::Supplier.text(lang) }</th>
-                        <th scope="col">{ Msg::EmergencyContact.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[Msg::Systems.text(lang), Msg::Redundancy.text(lang), Msg::RecoveryTime.text(lang), Msg::Supplier.text(lang), Msg::EmergencyContact.text(lang)]) }
                     <tbody>
                         { for service.depends_on.iter().map(|id| {
                             let system = plan.systems.iter().find(|s| s.id.as_str() == id.as_str());

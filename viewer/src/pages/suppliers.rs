@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::services::{contact, emergency_contacts};
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
-use crate::components::fields::{field, opt_field, text_field};
+use crate::components::fields::{field, head, opt_field, text_field};
 use crate::components::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
@@ -16,11 +16,7 @@ pub fn supplier_list(lang: Lang, view: &PlanView) -> Html {
         <>
             <h1>{ Msg::Suppliers.text(lang) }</h1>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Name.text(lang) }</th>
-                    <th scope="col">{ Msg::Provides.text(lang) }</th>
-                    <th scope="col">{ Msg::EmergencyContact.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Name.text(lang), Msg::Provides.text(lang), Msg::EmergencyContact.text(lang)]) }
                 <tbody>
                     { for view.plan.suppliers.iter().map(|s| html! { <tr>
                         <th scope="row">{ entity_link(lang, view, Collection::Suppliers, s.id.as_str(), None) }</th>
@@ -34,12 +30,7 @@ pub fn supplier_list(lang: Lang, view: &PlanView) -> Html {
 }
 
 pub fn supplier_page(lang: Lang, view: &PlanView, id: &str) -> Html {
-    let Some(supplier) = view
-        .plan
-        .suppliers
-        .iter()
-        .find(|s| s.id.as_str() == id)
-    else {
+    let Some(supplier) = view.plan.suppliers.iter().find(|s| s.id.as_str() == id) else {
         return missing_entity(lang, Collection::Suppliers, id);
     };
     html! {

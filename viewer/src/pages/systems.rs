@@ -7,7 +7,7 @@ use super::services::emergency_contacts;
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
 use crate::components::badges;
-use crate::components::fields::{field, links, links_field, opt_field, text_field, yes_no};
+use crate::components::fields::{field, head, links, links_field, opt_field, text_field, yes_no};
 use crate::components::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
@@ -17,15 +17,7 @@ pub fn system_list(lang: Lang, view: &PlanView) -> Html {
         <>
             <h1>{ Msg::Systems.text(lang) }</h1>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Name.text(lang) }</th>
-                    <th scope="col">{ Msg::Kind.text(lang) }</th>
-                    <th scope="col">{ Msg::Redundancy.text(lang) }</th>
-                    <th scope="col">{ Msg::Backup.text(lang) }</th>
-                    <th scope="col">{ Msg::RecoveryTime.text(lang) }</th>
-                    <th scope="col">{ Msg::Supplier.text(lang) }</th>
-                    <th scope="col">{ Msg::DependsOn.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Name.text(lang), Msg::Kind.text(lang), Msg::Redundancy.text(lang), Msg::Backup.text(lang), Msg::RecoveryTime.text(lang), Msg::Supplier.text(lang), Msg::DependsOn.text(lang)]) }
                 <tbody>
                     { for view.plan.systems.iter().map(|s| html! { <tr>
                         <th scope="row">{ entity_link(lang, view, Collection::Systems, s.id.as_str(), None) }</th>
@@ -44,11 +36,7 @@ pub fn system_list(lang: Lang, view: &PlanView) -> Html {
 
 pub fn system_page(lang: Lang, view: &PlanView, id: &str) -> Html {
     let plan = &view.plan;
-    let Some(system) = plan
-        .systems
-        .iter()
-        .find(|s| s.id.as_str() == id)
-    else {
+    let Some(system) = plan.systems.iter().find(|s| s.id.as_str() == id) else {
         return missing_entity(lang, Collection::Systems, id);
     };
     let supplier = system

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
 use crate::components::contacts::role_members;
-use crate::components::fields::{field, links, text_field, text_list, yes_no};
+use crate::components::fields::{field, head, links, text_field, text_list, yes_no};
 use crate::components::links::{entity_link, mail_link, phone_link};
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
@@ -19,11 +19,7 @@ pub fn team_list(lang: Lang, view: &PlanView) -> Html {
             <section aria-labelledby="roles">
                 <h2 id="roles">{ Msg::Roles.text(lang) }</h2>
                 <table>
-                    <thead><tr>
-                        <th scope="col">{ Msg::Name.text(lang) }</th>
-                        <th scope="col">{ Msg::InCrisisTeam.text(lang) }</th>
-                        <th scope="col">{ Msg::Members.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[Msg::Name.text(lang), Msg::InCrisisTeam.text(lang), Msg::Members.text(lang)]) }
                     <tbody>
                         { for plan.roles.iter().map(|role| html! { <tr>
                             <th scope="row">{ entity_link(lang, view, Collection::Roles, role.id.as_str(), None) }</th>
@@ -36,12 +32,7 @@ pub fn team_list(lang: Lang, view: &PlanView) -> Html {
             <section aria-labelledby="people">
                 <h2 id="people">{ Msg::People.text(lang) }</h2>
                 <table>
-                    <thead><tr>
-                        <th scope="col">{ Msg::Name.text(lang) }</th>
-                        <th scope="col">{ Msg::Function.text(lang) }</th>
-                        <th scope="col">{ Msg::Phones.text(lang) }</th>
-                        <th scope="col">{ Msg::Email.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[Msg::Name.text(lang), Msg::Function.text(lang), Msg::Phones.text(lang), Msg::Email.text(lang)]) }
                     <tbody>
                         { for plan.people.iter().map(|p| html! { <tr>
                             <th scope="row">{ entity_link(lang, view, Collection::People, p.id.as_str(), None) }</th>
@@ -59,12 +50,7 @@ pub fn team_list(lang: Lang, view: &PlanView) -> Html {
 }
 
 pub fn person_page(lang: Lang, view: &PlanView, id: &str) -> Html {
-    let Some(person) = view
-        .plan
-        .people
-        .iter()
-        .find(|p| p.id.as_str() == id)
-    else {
+    let Some(person) = view.plan.people.iter().find(|p| p.id.as_str() == id) else {
         return missing_entity(lang, Collection::People, id);
     };
     html! {
@@ -87,12 +73,7 @@ pub fn person_page(lang: Lang, view: &PlanView, id: &str) -> Html {
 }
 
 pub fn role_page(lang: Lang, view: &PlanView, id: &str) -> Html {
-    let Some(role) = view
-        .plan
-        .roles
-        .iter()
-        .find(|r| r.id.as_str() == id)
-    else {
+    let Some(role) = view.plan.roles.iter().find(|r| r.id.as_str() == id) else {
         return missing_entity(lang, Collection::Roles, id);
     };
     html! {
