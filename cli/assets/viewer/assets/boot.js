@@ -2,7 +2,7 @@
 // or stops: an old browser, a host that does not serve the files, an internal error.
 import init from './continuity-viewer.js?v=700c679fbb';
 
-const WASM = new URL('continuity-viewer_bg.wasm?v=801829e453', import.meta.url);
+const WASM = new URL('continuity-viewer_bg.wasm?v=90d89b5f47', import.meta.url);
 
 function banner(nl, en, detail) {
   let box = document.getElementById('viewer-stopped');
