@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::layout::Frame;
-use crate::components::status::{ErrorBox, Loading};
+use crate::components::status::{error_box, loading};
 use crate::data::StoreHandle;
 use crate::hooks::{Load, use_route, use_site};
 use crate::i18n::Lang;
@@ -103,15 +103,15 @@ pub fn App() -> Html {
         Load::Ready(store) => html! {
             <ContextProvider<StoreHandle> context={store.clone()}>
                 <Frame route={route.clone()} site={Some(store.site.clone())}>
-                    { switch(&route) }
+                    { switch(*lang, &store, &route) }
                 </Frame>
             </ContextProvider<StoreHandle>>
         },
         Load::Loading => html! {
-            <Frame route={route.clone()} site={None}><Loading /></Frame>
+            <Frame route={route.clone()} site={None}>{ loading(*lang) }</Frame>
         },
         Load::Failed(error) => html! {
-            <Frame route={route.clone()} site={None}><ErrorBox {error} /></Frame>
+            <Frame route={route.clone()} site={None}>{ error_box(*lang, &error) }</Frame>
         },
     };
     html! {
@@ -120,16 +120,14 @@ pub fn App() -> Html {
 }
 
 /// The page for a route (inside the frame, with the store in context).
-pub fn switch(route: &Route) -> Html {
+pub fn switch(lang: Lang, store: &StoreHandle, route: &Route) -> Html {
     match route {
         Route::Plan { at, page } => html! {
             <pages::PlanGate at={at.clone()} page={page.clone()} />
         },
         Route::History(query) => html! { <pages::history::HistoryPage query={query.clone()} /> },
-        Route::Revision(id) => html! { <pages::revision::RevisionPage id={id.clone()} /> },
-        Route::Diff { from, to } => html! {
-            <pages::diff::DiffPage from={from.clone()} to={to.clone()} />
-        },
-        Route::NotFound(_) => html! { <pages::not_found::NotFound /> },
+        Route::Revision(id) => pages::revision::revision_page(lang, store, id),
+        Route::Diff { from, to } => pages::diff::diff_page(lang, store, from, to),
+        Route::NotFound(_) => pages::not_found::not_found(lang),
     }
 }

@@ -1,6 +1,7 @@
 //! What a plan page needs: the plan of the revision shown, its findings, and how to link within
 //! that revision (time travel keeps every link at the same revision).
 
+use std::cmp::Ordering;
 use std::rc::Rc;
 
 use continuity_schema::Plan;
@@ -147,4 +148,18 @@ impl PartialEq for SharedPlan {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
+}
+
+/// `items` ordered by `key`, equal keys in plan order (a stable sort).
+///
+/// The pages sort positions through one `dyn` comparison, so the WebAssembly holds a single
+/// copy of the standard sort instead of one per element and key type (3-4 KB each).
+pub fn sorted_by_key<'a, T, K: Ord>(items: &'a [T], key: impl Fn(&'a T) -> K) -> Vec<&'a T> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    sort_positions(&mut order, &|a, b| key(&items[a]).cmp(&key(&items[b])));
+    order.into_iter().map(|i| &items[i]).collect()
+}
+
+fn sort_positions(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
+    order.sort_by(|&a, &b| cmp(a, b));
 }

@@ -16,9 +16,9 @@ use continuity_schema::diff::{diff, findings_delta};
 use continuity_schema::references::Collection;
 use continuity_schema::types::Date;
 use continuity_viewer::app::{Ctx, HistoryQuery, PlanPage, Route};
-use continuity_viewer::components::diff_view::DiffView;
+use continuity_viewer::components::diff_view::diff_view;
 use continuity_viewer::components::layout::Frame;
-use continuity_viewer::components::status::ErrorBox;
+use continuity_viewer::components::status::error_box;
 use continuity_viewer::data::{DataError, Site, Store, StoreHandle, parse_index, parse_site};
 use continuity_viewer::i18n::Lang;
 use continuity_viewer::pages::{history::HistoryPage, plan_page};
@@ -549,11 +549,11 @@ async fn diff_view_names_the_service_with_old_and_new_rto() {
     assert_eq!(value["services"][0]["rto"], "8h");
     value["services"][0]["rto"] = json!("1d");
     let new = plan_of(&value);
-    let changes = Rc::new(diff(&old, &new));
-    let delta = Rc::new(findings_delta(&old, &new, today()));
+    let changes = diff(&old, &new);
+    let delta = findings_delta(&old, &new, today());
     let html = render_with_lang(
         Lang::En,
-        html! { <DiffView diff={changes} from="aaaa" to="bbbb" findings={Some(delta)} /> },
+        diff_view(Lang::En, &changes, "aaaa", "bbbb", Some(&delta)),
     )
     .await;
     let row = between(&html, r#"<tr class="change"#, "</tr>");
@@ -586,7 +586,7 @@ async fn error_box_for_a_missing_data_file_says_what_is_wrong() {
         status: 404,
     };
     for lang in Lang::ALL {
-        let html = render_with_lang(lang, html! { <ErrorBox error={error.clone()} /> }).await;
+        let html = render_with_lang(lang, error_box(lang, &error)).await;
         assert!(html.contains(r#"role="alert""#), "announced: {html}");
         let detail = between(&html, r#"<p class="error-detail">"#, "</p>");
         let detail = detail.trim_start_matches(r#"<p class="error-detail">"#);

@@ -5,16 +5,10 @@ use continuity_schema::json::Segment;
 use continuity_schema::references::{Collection, references_where};
 use yew::prelude::*;
 
-use super::links::EntityLink;
-use crate::app::Ctx;
+use super::fields::head;
+use super::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
-
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct ReferencedByProps {
-    pub collection: Collection,
-    pub id: AttrValue,
-}
 
 /// Where a reference comes from: an entity (collection and id) or a part of the plan itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,16 +17,12 @@ enum Source {
     Section(String),
 }
 
-#[component]
-pub fn ReferencedBy(props: &ReferencedByProps) -> Html {
-    let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
-    let Some(view) = use_context::<PlanView>() else {
-        return Html::default();
-    };
+/// Every place that references the entity `id` of `collection`, or nothing when none does.
+pub fn referenced_by(lang: Lang, view: &PlanView, collection: Collection, id: &str) -> Html {
     let mut rows: Vec<(Source, String)> = Vec::new();
-    let wanted = |target: Collection, id: &str| target == props.collection && id == props.id;
+    let wanted = |target: Collection, target_id: &str| target == collection && target_id == id;
     for reference in references_where(&view.plan, wanted) {
-        let row = source_of(&view, reference.pointer.segments());
+        let row = source_of(view, reference.pointer.segments());
         if !rows.contains(&row) {
             rows.push(row);
         }
@@ -44,16 +34,12 @@ pub fn ReferencedBy(props: &ReferencedByProps) -> Html {
         <section class="backlinks" aria-labelledby="referenced-by">
             <h2 id="referenced-by">{ Msg::ReferencedBy.text(lang) }</h2>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Kind.text(lang) }</th>
-                    <th scope="col">{ Msg::Name.text(lang) }</th>
-                    <th scope="col">{ lang.pick("Veld", "Field") }</th>
-                </tr></thead>
+                { head(&[Msg::Kind.text(lang), Msg::Name.text(lang), lang.pick("Veld", "Field")]) }
                 <tbody>
                     { for rows.into_iter().map(|(source, field)| match source {
                         Source::Entity(collection, id) => html! { <tr>
                             <td>{ i18n::singular(lang, collection) }</td>
-                            <td><EntityLink {collection} id={id} /></td>
+                            <td>{ entity_link(lang, view, collection, &id, None) }</td>
                             <td><code>{ field }</code></td>
                         </tr> },
                         Source::Section(name) => html! { <tr>

@@ -4,38 +4,24 @@
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
-use super::links::{EntityLink, MailLink, PhoneLink};
-use crate::app::Ctx;
+use super::links::{entity_link, mail_link, phone_link};
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
 
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct PersonProps {
-    pub id: AttrValue,
-}
-
 /// A person's name (linked), function and every way to reach them.
-#[component]
-pub fn PersonContact(props: &PersonProps) -> Html {
-    let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
-    let view = use_context::<PlanView>();
-    let person = view.as_ref().and_then(|v| {
-        v.plan
-            .people
-            .iter()
-            .find(|p| p.id.as_str() == props.id.as_str())
-    });
-    let Some(person) = person else {
-        return html! { <EntityLink collection={Collection::People} id={props.id.clone()} /> };
+pub fn person_contact(lang: Lang, view: &PlanView, id: &str) -> Html {
+    let link = entity_link(lang, view, Collection::People, id, None);
+    let Some(person) = view.plan.people.iter().find(|p| p.id.as_str() == id) else {
+        return link;
     };
     html! {
         <span class="person">
-            <EntityLink collection={Collection::People} id={props.id.clone()} />
+            { link }
             <span class="function">{ " — " }{ person.function.clone() }</span>
             <ul class="phones">
                 { for person.phones.iter().map(|phone| html! {
                     <li>
-                        <PhoneLink phone={phone.number.clone()} />
+                        { phone_link(&phone.number) }
                         { " " }<span class="phone-kind">{ i18n::phone_kind(lang, phone.kind) }</span>
                         if phone.after_hours {
                             { " · " }<span class="after-hours">{ Msg::AfterHours.text(lang) }</span>
@@ -43,31 +29,17 @@ pub fn PersonContact(props: &PersonProps) -> Html {
                     </li>
                 }) }
                 if let Some(email) = &person.email {
-                    <li><MailLink email={email.clone()} /></li>
+                    <li>{ mail_link(email) }</li>
                 }
             </ul>
         </span>
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct RoleMembersProps {
-    pub role: AttrValue,
-}
-
 /// The members of a role in order: the primary, then the deputies, each with contacts.
-#[component]
-pub fn RoleMembers(props: &RoleMembersProps) -> Html {
-    let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
-    let view = use_context::<PlanView>();
-    let role = view.as_ref().and_then(|v| {
-        v.plan
-            .roles
-            .iter()
-            .find(|r| r.id.as_str() == props.role.as_str())
-    });
-    let Some(role) = role else {
-        return html! { <EntityLink collection={Collection::Roles} id={props.role.clone()} /> };
+pub fn role_members(lang: Lang, view: &PlanView, role: &str) -> Html {
+    let Some(role) = view.plan.roles.iter().find(|r| r.id.as_str() == role) else {
+        return entity_link(lang, view, Collection::Roles, role, None);
     };
     html! {
         <ol class="members">
@@ -77,7 +49,7 @@ pub fn RoleMembers(props: &RoleMembersProps) -> Html {
                         { if i == 0 { Msg::Primary.text(lang) } else { Msg::Deputy.text(lang) } }
                     </span>
                     { " " }
-                    <PersonContact id={member.as_str().to_owned()} />
+                    { person_contact(lang, view, member.as_str()) }
                 </li>
             }) }
         </ol>

@@ -1,33 +1,27 @@
 //! A diff between two revisions, grouped by section, with significant changes highlighted by
 //! their tone (worse, better, needs attention) and introduced or fixed findings listed.
 
-use std::rc::Rc;
-
 use continuity_schema::diff::{Change, Diff, FindingsDelta, Op, Section, Summary, value_text};
 use yew::prelude::*;
 
 use super::badges;
-use crate::app::{Ctx, PlanPage, Route};
+use super::fields::head;
+use crate::app::{PlanPage, Route};
 use crate::i18n::{self, Lang, Msg};
 
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct DiffViewProps {
-    pub diff: Rc<Diff>,
-    /// The older revision's id in links (for removed entities).
-    pub from: AttrValue,
-    /// The newer revision's id in links.
-    pub to: AttrValue,
-    #[prop_or_default]
-    pub findings: Option<Rc<FindingsDelta>>,
-}
-
-#[component]
-pub fn DiffView(props: &DiffViewProps) -> Html {
-    let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
-    if props.diff.is_empty() {
+/// The diff from revision `from` to `to` (ids in links: removed entities link to the older
+/// revision, the rest to the newer), with the findings it introduced or fixed when given.
+pub fn diff_view(
+    lang: Lang,
+    diff: &Diff,
+    from: &str,
+    to: &str,
+    findings: Option<&FindingsDelta>,
+) -> Html {
+    if diff.is_empty() {
         return html! { <p class="no-changes">{ Msg::NoChanges.text(lang) }</p> };
     }
-    let summary = Summary::of(&props.diff);
+    let summary = Summary::of(diff);
     let significant = (!summary.impacts.is_empty()).then(|| {
         html! {
             <section class="significant" aria-labelledby="significant">
@@ -41,7 +35,7 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         }
     });
     let sections = Section::all().into_iter().filter_map(|section| {
-        let changes: Vec<&Change> = props.diff.changes.iter().filter(|c| c.section == section).collect();
+        let changes: Vec<&Change> = diff.changes.iter().filter(|c| c.section == section).collect();
         if changes.is_empty() {
             return None;
         }
@@ -50,13 +44,8 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
             <section class="diff-section" aria-labelledby={id.clone()}>
                 <h3 id={id}>{ i18n::section(lang, section) }{ " " }<span class="count">{ format!("({})", changes.len()) }</span></h3>
                 <table class="diff">
-                    <thead><tr>
-                        <th scope="col">{ lang.pick("Wat", "What") }</th>
-                        <th scope="col">{ lang.pick("Veld", "Field") }</th>
-                        <th scope="col">{ Msg::Changes.text(lang) }</th>
-                        <th scope="col">{ Msg::Impact.text(lang) }</th>
-                    </tr></thead>
-                    <tbody>{ for changes.into_iter().map(|c| change_row(lang, c, &props.from, &props.to)) }</tbody>
+                    { head(&[lang.pick("Wat", "What"), lang.pick("Veld", "Field"), Msg::Changes.text(lang), Msg::Impact.text(lang)]) }
+                    <tbody>{ for changes.into_iter().map(|c| change_row(lang, c, from, to)) }</tbody>
                 </table>
             </section>
         })
@@ -65,7 +54,7 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         <div class="diff-view">
             { for significant }
             { for sections }
-            if let Some(delta) = &props.findings {
+            if let Some(delta) = findings {
                 { findings_delta(lang, delta) }
             }
         </div>

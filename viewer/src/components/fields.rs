@@ -4,8 +4,9 @@
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
-use super::links::EntityLink;
+use super::links::entity_link;
 use crate::i18n::{Lang, Msg};
+use crate::view::PlanView;
 
 /// One labelled value of a definition list (`<dt>`/`<dd>`).
 pub fn field(label: &str, value: Html) -> Html {
@@ -43,19 +44,31 @@ pub fn list_field(label: &str, items: &[String]) -> Html {
 }
 
 /// Links to entities of one collection, separated by commas.
-pub fn links<'a>(collection: Collection, ids: impl IntoIterator<Item = &'a str>) -> Html {
+pub fn links<'a>(
+    lang: Lang,
+    view: &PlanView,
+    collection: Collection,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Html {
+    // One body for every kind of id list: the generic part is only the collecting.
+    links_of(lang, view, collection, &ids.into_iter().collect::<Vec<_>>())
+}
+
+fn links_of(lang: Lang, view: &PlanView, collection: Collection, ids: &[&str]) -> Html {
     let mut out: Vec<Html> = Vec::new();
-    for (i, id) in ids.into_iter().enumerate() {
+    for (i, id) in ids.iter().enumerate() {
         if i > 0 {
             out.push(html! { { ", " } });
         }
-        out.push(html! { <EntityLink {collection} id={id.to_owned()} /> });
+        out.push(entity_link(lang, view, collection, id, None));
     }
     html! { <>{ for out }</> }
 }
 
 /// A labelled list of entity links, or nothing when empty.
 pub fn links_field<'a>(
+    lang: Lang,
+    view: &PlanView,
     label: &str,
     collection: Collection,
     ids: impl IntoIterator<Item = &'a str>,
@@ -64,7 +77,7 @@ pub fn links_field<'a>(
     if ids.is_empty() {
         Html::default()
     } else {
-        field(label, links(collection, ids))
+        field(label, links_of(lang, view, collection, &ids))
     }
 }
 
@@ -79,4 +92,13 @@ pub fn yes_no(lang: Lang, value: bool) -> &'static str {
 /// A paragraph of plan text; line breaks in the text are kept by the stylesheet.
 pub fn prose(text: &str) -> Html {
     html! { <p class="prose">{ text.to_owned() }</p> }
+}
+
+/// A table's head: one column header per label.
+pub fn head(labels: &[&str]) -> Html {
+    html! {
+        <thead><tr>
+            { for labels.iter().map(|label| html! { <th scope="col">{ (*label).to_owned() }</th> }) }
+        </tr></thead>
+    }
 }

@@ -4,8 +4,7 @@
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
-use super::links::EntityLink;
-use crate::app::Ctx;
+use super::links::entity_link;
 use crate::i18n::{Lang, Msg};
 use crate::view::PlanView;
 
@@ -19,12 +18,7 @@ pub fn heat_class(score: u8) -> &'static str {
     }
 }
 
-#[component]
-pub fn HeatMap() -> Html {
-    let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
-    let Some(view) = use_context::<PlanView>() else {
-        return Html::default();
-    };
+pub fn heat_map(lang: Lang, view: &PlanView) -> Html {
     let risks = &view.plan.risks;
     let row = |likelihood: u8| {
         html! {
@@ -41,7 +35,7 @@ pub fn HeatMap() -> Html {
                                 <span class="heat-count">{ here.len() }</span>
                                 <ul>
                                     { for here.iter().map(|r| html! {
-                                        <li><EntityLink collection={Collection::Risks} id={r.id.as_str().to_owned()} /></li>
+                                        <li>{ entity_link(lang, view, Collection::Risks, r.id.as_str(), None) }</li>
                                     }) }
                                 </ul>
                             }

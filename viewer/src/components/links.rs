@@ -6,7 +6,6 @@ use continuity_schema::references::Collection;
 use continuity_schema::types::{Email, Phone};
 use yew::prelude::*;
 
-use crate::app::Ctx;
 use crate::i18n::{Lang, Msg};
 use crate::view::PlanView;
 
@@ -44,70 +43,42 @@ pub fn web_href(text: &str) -> Option<String> {
     (scheme_ok && clean && text.len() > 8).then(|| text.to_owned())
 }
 
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct EntityLinkProps {
-    pub collection: Collection,
-    pub id: AttrValue,
-    /// Text to show instead of the entity's name.
-    #[prop_or_default]
-    pub text: Option<AttrValue>,
-}
-
-/// A link to an entity of the plan shown, named by its name; an id the plan does not have
-/// (a dangling reference) is shown as text, marked.
-#[component]
-pub fn EntityLink(props: &EntityLinkProps) -> Html {
-    let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
-    let Some(view) = use_context::<PlanView>() else {
-        return html! { <span>{ props.id.to_string() }</span> };
-    };
-    match view.label(props.collection, &props.id) {
+/// A link to an entity of the plan shown, named by its name (or `text`); an id the plan does
+/// not have (a dangling reference) is shown as text, marked.
+pub fn entity_link(
+    lang: Lang,
+    view: &PlanView,
+    collection: Collection,
+    id: &str,
+    text: Option<&str>,
+) -> Html {
+    match view.label(collection, id) {
         Some(label) => {
-            let text = props.text.as_ref().map_or(label, |t| t.to_string());
-            html! { <a href={view.entity_href(props.collection, &props.id)}>{ text }</a> }
+            let text = text.map_or(label, str::to_owned);
+            html! { <a href={view.entity_href(collection, id)}>{ text }</a> }
         }
         None => html! {
             <span class="dangling">
-                { props.id.to_string() }{ " (" }{ Msg::NotInPlan.text(lang) }{ ")" }
+                { id.to_owned() }{ " (" }{ Msg::NotInPlan.text(lang) }{ ")" }
             </span>
         },
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct PhoneLinkProps {
-    pub phone: Phone,
+pub fn phone_link(phone: &Phone) -> Html {
+    html! { <a class="tel" href={tel_href(phone)}>{ phone.as_str().to_owned() }</a> }
 }
 
-#[component]
-pub fn PhoneLink(props: &PhoneLinkProps) -> Html {
-    html! { <a class="tel" href={tel_href(&props.phone)}>{ props.phone.as_str().to_owned() }</a> }
-}
-
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct MailLinkProps {
-    pub email: Email,
-}
-
-#[component]
-pub fn MailLink(props: &MailLinkProps) -> Html {
-    html! { <a href={mailto_href(&props.email)}>{ props.email.as_str().to_owned() }</a> }
-}
-
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct WebLinkProps {
-    pub url: AttrValue,
-    #[prop_or_default]
-    pub text: Option<AttrValue>,
+pub fn mail_link(email: &Email) -> Html {
+    html! { <a href={mailto_href(email)}>{ email.as_str().to_owned() }</a> }
 }
 
 /// A web link when the URL is `http(s):`, else the text.
-#[component]
-pub fn WebLink(props: &WebLinkProps) -> Html {
-    let text = props.text.clone().unwrap_or_else(|| props.url.clone());
-    match web_href(&props.url) {
-        Some(href) => html! { <a {href} rel="noopener noreferrer">{ text.to_string() }</a> },
-        None => html! { <span>{ text.to_string() }</span> },
+pub fn web_link(url: &str, text: Option<&str>) -> Html {
+    let text = text.unwrap_or(url).to_owned();
+    match web_href(url) {
+        Some(href) => html! { <a {href} rel="noopener noreferrer">{ text }</a> },
+        None => html! { <span>{ text }</span> },
     }
 }
 

@@ -4,18 +4,14 @@
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
-use super::team::IdProps;
-use super::{entity_heading, missing_entity, use_view};
-use crate::components::backlinks::ReferencedBy;
-use crate::components::fields::{field, list_field, opt_field, prose, text_field};
-use crate::components::links::EntityLink;
-use crate::i18n::{self, Msg};
+use super::{entity_heading, missing_entity};
+use crate::components::backlinks::referenced_by;
+use crate::components::fields::{field, head, list_field, opt_field, prose, text_field};
+use crate::components::links::entity_link;
+use crate::i18n::{self, Lang, Msg};
+use crate::view::PlanView;
 
-#[component]
-pub fn CommunicationList() -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn communication_list(lang: Lang, view: &PlanView) -> Html {
     let c = &view.plan.communication;
     html! {
         <>
@@ -23,18 +19,13 @@ pub fn CommunicationList() -> Html {
             <section aria-labelledby="audiences">
                 <h2 id="audiences">{ Msg::Audiences.text(lang) }</h2>
                 <table>
-                    <thead><tr>
-                        <th scope="col">{ Msg::Name.text(lang) }</th>
-                        <th scope="col">{ Msg::Kind.text(lang) }</th>
-                        <th scope="col">{ Msg::Channels.text(lang) }</th>
-                        <th scope="col">{ Msg::Responsible.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[Msg::Name.text(lang), Msg::Kind.text(lang), Msg::Channels.text(lang), Msg::Responsible.text(lang)]) }
                     <tbody>
                         { for c.audiences.iter().map(|a| html! { <tr>
-                            <th scope="row"><EntityLink collection={Collection::Audiences} id={a.id.as_str().to_owned()} /></th>
+                            <th scope="row">{ entity_link(lang, view, Collection::Audiences, a.id.as_str(), None) }</th>
                             <td>{ i18n::audience_kind(lang, a.kind) }</td>
                             <td>{ a.channels.join(", ") }</td>
-                            <td><EntityLink collection={Collection::Roles} id={a.responsible.as_str().to_owned()} /></td>
+                            <td>{ entity_link(lang, view, Collection::Roles, a.responsible.as_str(), None) }</td>
                         </tr> }) }
                     </tbody>
                 </table>
@@ -42,17 +33,12 @@ pub fn CommunicationList() -> Html {
             <section aria-labelledby="templates">
                 <h2 id="templates">{ Msg::Templates.text(lang) }</h2>
                 <table>
-                    <thead><tr>
-                        <th scope="col">{ Msg::Subject.text(lang) }</th>
-                        <th scope="col">{ Msg::Audience.text(lang) }</th>
-                        <th scope="col">{ Msg::Scenario.text(lang) }</th>
-                        <th scope="col">{ Msg::Channel.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[Msg::Subject.text(lang), Msg::Audience.text(lang), Msg::Scenario.text(lang), Msg::Channel.text(lang)]) }
                     <tbody>
                         { for c.templates.iter().map(|t| html! { <tr>
-                            <th scope="row"><EntityLink collection={Collection::Templates} id={t.id.as_str().to_owned()} /></th>
-                            <td><EntityLink collection={Collection::Audiences} id={t.audience.as_str().to_owned()} /></td>
-                            <td>if let Some(s) = &t.scenario { <EntityLink collection={Collection::Scenarios} id={s.as_str().to_owned()} /> }</td>
+                            <th scope="row">{ entity_link(lang, view, Collection::Templates, t.id.as_str(), None) }</th>
+                            <td>{ entity_link(lang, view, Collection::Audiences, t.audience.as_str(), None) }</td>
+                            <td>if let Some(s) = &t.scenario { { entity_link(lang, view, Collection::Scenarios, s.as_str(), None) } }</td>
                             <td>{ t.channel.clone().unwrap_or_default() }</td>
                         </tr> }) }
                     </tbody>
@@ -62,19 +48,15 @@ pub fn CommunicationList() -> Html {
     }
 }
 
-#[component]
-pub fn AudiencePage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn audience_page(lang: Lang, view: &PlanView, id: &str) -> Html {
     let Some(a) = view
         .plan
         .communication
         .audiences
         .iter()
-        .find(|a| a.id.as_str() == props.id.as_str())
+        .find(|a| a.id.as_str() == id)
     else {
-        return missing_entity(lang, Collection::Audiences, &props.id);
+        return missing_entity(lang, Collection::Audiences, id);
     };
     html! {
         <article>
@@ -82,34 +64,30 @@ pub fn AudiencePage(props: &IdProps) -> Html {
             <dl class="fields">
                 { field(Msg::Kind.text(lang), html! { { i18n::audience_kind(lang, a.kind) } }) }
                 { list_field(Msg::Channels.text(lang), &a.channels) }
-                { field(Msg::Responsible.text(lang), html! { <EntityLink collection={Collection::Roles} id={a.responsible.as_str().to_owned()} /> }) }
+                { field(Msg::Responsible.text(lang), html! { { entity_link(lang, view, Collection::Roles, a.responsible.as_str(), None) } }) }
                 { text_field(Msg::Timing.text(lang), a.timing.as_deref()) }
             </dl>
-            <ReferencedBy collection={Collection::Audiences} id={props.id.clone()} />
+            { referenced_by(lang, view, Collection::Audiences, id) }
         </article>
     }
 }
 
-#[component]
-pub fn TemplatePage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn template_page(lang: Lang, view: &PlanView, id: &str) -> Html {
     let Some(t) = view
         .plan
         .communication
         .templates
         .iter()
-        .find(|t| t.id.as_str() == props.id.as_str())
+        .find(|t| t.id.as_str() == id)
     else {
-        return missing_entity(lang, Collection::Templates, &props.id);
+        return missing_entity(lang, Collection::Templates, id);
     };
     html! {
         <article>
             { entity_heading(lang, Collection::Templates, &t.subject) }
             <dl class="fields">
-                { field(Msg::Audience.text(lang), html! { <EntityLink collection={Collection::Audiences} id={t.audience.as_str().to_owned()} /> }) }
-                { opt_field(Msg::Scenario.text(lang), t.scenario.as_ref(), |s| html! { <EntityLink collection={Collection::Scenarios} id={s.as_str().to_owned()} /> }) }
+                { field(Msg::Audience.text(lang), html! { { entity_link(lang, view, Collection::Audiences, t.audience.as_str(), None) } }) }
+                { opt_field(Msg::Scenario.text(lang), t.scenario.as_ref(), |s| html! { { entity_link(lang, view, Collection::Scenarios, s.as_str(), None) } }) }
                 { text_field(Msg::Channel.text(lang), t.channel.as_deref()) }
             </dl>
             <h2>{ Msg::Body.text(lang) }</h2>

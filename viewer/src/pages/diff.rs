@@ -4,28 +4,24 @@
 use yew::prelude::*;
 
 use super::revision::DiffLoader;
-use crate::app::{Ctx, Route};
+use crate::app::Route;
 use crate::browser;
-use crate::components::status::ErrorBox;
+use crate::components::status::error_box;
 use crate::data::{DataError, Revision, StoreHandle};
 use crate::i18n::{Lang, Msg};
-
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct DiffProps {
-    pub from: Option<String>,
-    pub to: Option<String>,
-}
 
 /// More revisions than this and the pickers become text fields: a select with ten thousand
 /// options helps nobody.
 const SELECT_LIMIT: usize = 500;
 
-#[component]
-pub fn DiffPage(props: &DiffProps) -> Html {
-    let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
-    let Some(store) = use_context::<StoreHandle>() else {
-        return Html::default();
-    };
+/// The pickers and the diff between revisions `from` and `to` (by default the current one and
+/// the one before it).
+pub fn diff_page(
+    lang: Lang,
+    store: &StoreHandle,
+    from: &Option<String>,
+    to: &Option<String>,
+) -> Html {
     let site = &store.site;
     let current = site.current();
     let resolve = |id: &Option<String>, default: usize| match id {
@@ -34,8 +30,8 @@ pub fn DiffPage(props: &DiffProps) -> Html {
             .ok_or_else(|| DataError::UnknownRevision { id: id.clone() }),
         None => Ok(default),
     };
-    let to = resolve(&props.to, current);
-    let from = resolve(&props.from, site.older(current).unwrap_or(current));
+    let to = resolve(to, current);
+    let from = resolve(from, site.older(current).unwrap_or(current));
     let short = |i: usize| {
         site.revisions
             .get(i)
@@ -97,7 +93,7 @@ pub fn DiffPage(props: &DiffProps) -> Html {
             </form>
             { match (from, to) {
                 (Ok(from), Ok(to)) => html! { <DiffLoader {from} {to} /> },
-                (Err(error), _) | (_, Err(error)) => html! { <ErrorBox {error} /> },
+                (Err(error), _) | (_, Err(error)) => error_box(lang, &error),
             } }
         </>
     }

@@ -4,11 +4,11 @@
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
-use super::team::IdProps;
-use super::{entity_heading, missing_entity, use_view};
-use crate::components::fields::{field, text_field};
-use crate::components::links::EntityLink;
+use super::{entity_heading, missing_entity};
+use crate::components::fields::{field, head, text_field};
+use crate::components::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
+use crate::view::PlanView;
 
 fn version(lang: Lang, copy: &str, current: &str) -> Html {
     if copy == current {
@@ -18,27 +18,17 @@ fn version(lang: Lang, copy: &str, current: &str) -> Html {
     }
 }
 
-#[component]
-pub fn DistributionList() -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn distribution_list(lang: Lang, view: &PlanView) -> Html {
     let current = &view.plan.plan.version;
     html! {
         <>
             <h1>{ Msg::Distribution.text(lang) }</h1>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Holder.text(lang) }</th>
-                    <th scope="col">{ Msg::Form.text(lang) }</th>
-                    <th scope="col">{ Msg::Version.text(lang) }</th>
-                    <th scope="col">{ Msg::Date.text(lang) }</th>
-                    <th scope="col">{ Msg::KeptAt.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Holder.text(lang), Msg::Form.text(lang), Msg::Version.text(lang), Msg::Date.text(lang), Msg::KeptAt.text(lang)]) }
                 <tbody>
                     { for view.plan.distribution.iter().map(|c| html! { <tr>
-                        <th scope="row"><EntityLink collection={Collection::People} id={c.holder.as_str().to_owned()} /></th>
-                        <td><EntityLink collection={Collection::Distribution} id={c.id.as_str().to_owned()} text={i18n::copy_form(lang, c.form)} /></td>
+                        <th scope="row">{ entity_link(lang, view, Collection::People, c.holder.as_str(), None) }</th>
+                        <td>{ entity_link(lang, view, Collection::Distribution, c.id.as_str(), Some(i18n::copy_form(lang, c.form))) }</td>
                         <td>{ version(lang, &c.version, current) }</td>
                         <td>{ c.date.to_string() }</td>
                         <td>{ c.kept_at.clone().unwrap_or_default() }</td>
@@ -49,27 +39,16 @@ pub fn DistributionList() -> Html {
     }
 }
 
-#[component]
-pub fn CopyPage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
+pub fn copy_page(lang: Lang, view: &PlanView, id: &str) -> Html {
+    let Some(c) = view.plan.distribution.iter().find(|c| c.id.as_str() == id) else {
+        return missing_entity(lang, Collection::Distribution, id);
     };
-    let Some(c) = view
-        .plan
-        .distribution
-        .iter()
-        .find(|c| c.id.as_str() == props.id.as_str())
-    else {
-        return missing_entity(lang, Collection::Distribution, &props.id);
-    };
-    let name = view
-        .label(Collection::Distribution, &props.id)
-        .unwrap_or_default();
+    let name = view.label(Collection::Distribution, id).unwrap_or_default();
     html! {
         <article>
             { entity_heading(lang, Collection::Distribution, &name) }
             <dl class="fields">
-                { field(Msg::Holder.text(lang), html! { <EntityLink collection={Collection::People} id={c.holder.as_str().to_owned()} /> }) }
+                { field(Msg::Holder.text(lang), html! { { entity_link(lang, view, Collection::People, c.holder.as_str(), None) } }) }
                 { field(Msg::Form.text(lang), html! { { i18n::copy_form(lang, c.form) } }) }
                 { field(Msg::Version.text(lang), version(lang, &c.version, &view.plan.plan.version)) }
                 { field(Msg::Date.text(lang), html! { { c.date.to_string() } }) }

@@ -4,39 +4,29 @@
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
-use super::team::IdProps;
-use super::{entity_heading, missing_entity, use_view};
-use crate::components::backlinks::ReferencedBy;
+use super::{entity_heading, missing_entity};
+use crate::components::backlinks::referenced_by;
 use crate::components::badges;
-use crate::components::fields::{field, links, links_field, opt_field, text_field, yes_no};
-use crate::components::links::EntityLink;
-use crate::i18n::{self, Msg};
+use crate::components::fields::{field, head, links, links_field, opt_field, text_field, yes_no};
+use crate::components::links::entity_link;
+use crate::i18n::{self, Lang, Msg};
+use crate::view::{PlanView, sorted_by_key};
 
-#[component]
-pub fn ExerciseList() -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn exercise_list(lang: Lang, view: &PlanView) -> Html {
     let plan = &view.plan;
-    let mut exercises: Vec<_> = plan.exercises.iter().collect();
-    exercises.sort_by_key(|e| std::cmp::Reverse(e.date));
+    let exercises = sorted_by_key(&plan.exercises, |e| std::cmp::Reverse(e.date));
     html! {
         <>
             <h1>{ Msg::Exercises.text(lang) }</h1>
             <section aria-labelledby="schedule">
                 <h2 id="schedule">{ Msg::ExerciseSchedule.text(lang) }</h2>
                 <table>
-                    <thead><tr>
-                        <th scope="col">{ Msg::Kind.text(lang) }</th>
-                        <th scope="col">{ Msg::Interval.text(lang) }</th>
-                        <th scope="col">{ Msg::Scope.text(lang) }</th>
-                        <th scope="col">{ Msg::NextDue.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[Msg::Kind.text(lang), Msg::Interval.text(lang), Msg::Scope.text(lang), Msg::NextDue.text(lang)]) }
                     <tbody>
                         { for plan.exercise_schedule.iter().map(|s| {
                             let last = plan.exercises.iter().filter(|e| e.kind == s.kind).map(|e| e.date).max();
                             html! { <tr>
-                                <th scope="row"><EntityLink collection={Collection::ExerciseSchedule} id={s.id.as_str().to_owned()} text={i18n::exercise_kind(lang, s.kind)} /></th>
+                                <th scope="row">{ entity_link(lang, view, Collection::ExerciseSchedule, s.id.as_str(), Some(i18n::exercise_kind(lang, s.kind))) }</th>
                                 <td>{ s.interval_months }{ " " }{ Msg::Months.text(lang) }</td>
                                 <td>{ s.scope.clone().unwrap_or_default() }</td>
                                 <td>{ match last {
@@ -51,16 +41,11 @@ pub fn ExerciseList() -> Html {
             <section aria-labelledby="log">
                 <h2 id="log">{ Msg::ExerciseLog.text(lang) }</h2>
                 <table>
-                    <thead><tr>
-                        <th scope="col">{ Msg::Date.text(lang) }</th>
-                        <th scope="col">{ Msg::Title.text(lang) }</th>
-                        <th scope="col">{ Msg::Kind.text(lang) }</th>
-                        <th scope="col">{ Msg::Result.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[Msg::Date.text(lang), Msg::Title.text(lang), Msg::Kind.text(lang), Msg::Result.text(lang)]) }
                     <tbody>
                         { for exercises.into_iter().map(|e| html! { <tr>
                             <td>{ e.date.to_string() }</td>
-                            <th scope="row"><EntityLink collection={Collection::Exercises} id={e.id.as_str().to_owned()} /></th>
+                            <th scope="row">{ entity_link(lang, view, Collection::Exercises, e.id.as_str(), None) }</th>
                             <td>{ i18n::exercise_kind(lang, e.kind) }</td>
                             <td>{ i18n::exercise_result(lang, e.result) }</td>
                         </tr> }) }
@@ -71,15 +56,11 @@ pub fn ExerciseList() -> Html {
                 <section aria-labelledby="incidents">
                     <h2 id="incidents">{ Msg::Incidents.text(lang) }</h2>
                     <table>
-                        <thead><tr>
-                            <th scope="col">{ Msg::Date.text(lang) }</th>
-                            <th scope="col">{ Msg::Title.text(lang) }</th>
-                            <th scope="col">{ Msg::PlanActivated.text(lang) }</th>
-                        </tr></thead>
+                        { head(&[Msg::Date.text(lang), Msg::Title.text(lang), Msg::PlanActivated.text(lang)]) }
                         <tbody>
                             { for plan.incidents.iter().map(|i| html! { <tr>
                                 <td>{ i.date.to_string() }</td>
-                                <th scope="row"><EntityLink collection={Collection::Incidents} id={i.id.as_str().to_owned()} /></th>
+                                <th scope="row">{ entity_link(lang, view, Collection::Incidents, i.id.as_str(), None) }</th>
                                 <td>{ yes_no(lang, i.plan_activated) }</td>
                             </tr> }) }
                         </tbody>
@@ -90,18 +71,14 @@ pub fn ExerciseList() -> Html {
     }
 }
 
-#[component]
-pub fn SchedulePage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn schedule_page(lang: Lang, view: &PlanView, id: &str) -> Html {
     let Some(s) = view
         .plan
         .exercise_schedule
         .iter()
-        .find(|s| s.id.as_str() == props.id.as_str())
+        .find(|s| s.id.as_str() == id)
     else {
-        return missing_entity(lang, Collection::ExerciseSchedule, &props.id);
+        return missing_entity(lang, Collection::ExerciseSchedule, id);
     };
     let held: Vec<&str> = view
         .plan
@@ -116,24 +93,15 @@ pub fn SchedulePage(props: &IdProps) -> Html {
             <dl class="fields">
                 { field(Msg::Interval.text(lang), html! { <>{ s.interval_months }{ " " }{ Msg::Months.text(lang) }</> }) }
                 { text_field(Msg::Scope.text(lang), s.scope.as_deref()) }
-                { links_field(Msg::ExerciseLog.text(lang), Collection::Exercises, held) }
+                { links_field(lang, view, Msg::ExerciseLog.text(lang), Collection::Exercises, held) }
             </dl>
         </article>
     }
 }
 
-#[component]
-pub fn ExercisePage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
-    let Some(e) = view
-        .plan
-        .exercises
-        .iter()
-        .find(|e| e.id.as_str() == props.id.as_str())
-    else {
-        return missing_entity(lang, Collection::Exercises, &props.id);
+pub fn exercise_page(lang: Lang, view: &PlanView, id: &str) -> Html {
+    let Some(e) = view.plan.exercises.iter().find(|e| e.id.as_str() == id) else {
+        return missing_entity(lang, Collection::Exercises, id);
     };
     html! {
         <article>
@@ -141,9 +109,9 @@ pub fn ExercisePage(props: &IdProps) -> Html {
             <dl class="fields">
                 { field(Msg::Date.text(lang), html! { { e.date.to_string() } }) }
                 { field(Msg::Kind.text(lang), html! { { i18n::exercise_kind(lang, e.kind) } }) }
-                { opt_field(Msg::Scenario.text(lang), e.scenario.as_ref(), |s| html! { <EntityLink collection={Collection::Scenarios} id={s.as_str().to_owned()} /> }) }
+                { opt_field(Msg::Scenario.text(lang), e.scenario.as_ref(), |s| html! { { entity_link(lang, view, Collection::Scenarios, s.as_str(), None) } }) }
                 if !e.participants.is_empty() {
-                    { field(Msg::Participants.text(lang), links(Collection::People, e.participants.iter().map(|p| p.as_str()))) }
+                    { field(Msg::Participants.text(lang), links(lang, view, Collection::People, e.participants.iter().map(|p| p.as_str()))) }
                 }
                 { field(Msg::Result.text(lang), html! { { i18n::exercise_result(lang, e.result) } }) }
                 { text_field(Msg::Summary.text(lang), e.summary.as_deref()) }
@@ -154,23 +122,14 @@ pub fn ExercisePage(props: &IdProps) -> Html {
                     { for e.findings.iter().map(|f| html! { <li><code>{ f.id.as_str().to_owned() }</code>{ ": " }{ f.description.clone() }</li> }) }
                 </ul>
             }
-            <ReferencedBy collection={Collection::Exercises} id={props.id.clone()} />
+            { referenced_by(lang, view, Collection::Exercises, id) }
         </article>
     }
 }
 
-#[component]
-pub fn IncidentPage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
-    let Some(i) = view
-        .plan
-        .incidents
-        .iter()
-        .find(|i| i.id.as_str() == props.id.as_str())
-    else {
-        return missing_entity(lang, Collection::Incidents, &props.id);
+pub fn incident_page(lang: Lang, view: &PlanView, id: &str) -> Html {
+    let Some(i) = view.plan.incidents.iter().find(|i| i.id.as_str() == id) else {
+        return missing_entity(lang, Collection::Incidents, id);
     };
     html! {
         <article>
@@ -180,7 +139,7 @@ pub fn IncidentPage(props: &IdProps) -> Html {
                 { field(Msg::PlanActivated.text(lang), html! { { yes_no(lang, i.plan_activated) } }) }
                 { text_field(Msg::Summary.text(lang), i.summary.as_deref()) }
             </dl>
-            <ReferencedBy collection={Collection::Incidents} id={props.id.clone()} />
+            { referenced_by(lang, view, Collection::Incidents, id) }
         </article>
     }
 }

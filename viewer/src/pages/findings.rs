@@ -5,18 +5,12 @@ use continuity_schema::finding::{Finding, Severity};
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
-use super::use_view;
 use crate::components::badges;
 use crate::i18n::{Lang, Msg};
-use crate::view::PlanView;
+use crate::view::{PlanView, sorted_by_key};
 
-#[component]
-pub fn Findings() -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
-    let mut findings: Vec<&Finding> = view.findings.iter().collect();
-    findings.sort_by_key(|f| (f.allowed.is_some(), f.severity));
+pub fn findings(lang: Lang, view: &PlanView) -> Html {
+    let findings = sorted_by_key(&view.findings, |f| (f.allowed.is_some(), f.severity));
     html! {
         <>
             <h1>{ Msg::Findings.text(lang) }</h1>
@@ -28,7 +22,7 @@ pub fn Findings() -> Html {
             if findings.is_empty() {
                 <p>{ Msg::NoFindings.text(lang) }</p>
             } else {
-                <ul class="findings">{ for findings.into_iter().map(|f| finding(lang, &view, f)) }</ul>
+                <ul class="findings">{ for findings.into_iter().map(|f| finding(lang, view, f)) }</ul>
             }
         </>
     }

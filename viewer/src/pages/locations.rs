@@ -4,32 +4,22 @@
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
-use super::team::IdProps;
-use super::{entity_heading, missing_entity, use_view};
-use crate::components::backlinks::ReferencedBy;
-use crate::components::fields::{field, list_field, opt_field, text_field};
-use crate::components::links::{EntityLink, WebLink};
-use crate::i18n::{self, Msg};
+use super::{entity_heading, missing_entity};
+use crate::components::backlinks::referenced_by;
+use crate::components::fields::{field, head, list_field, opt_field, text_field};
+use crate::components::links::{entity_link, web_link};
+use crate::i18n::{self, Lang, Msg};
+use crate::view::PlanView;
 
-#[component]
-pub fn LocationList() -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn location_list(lang: Lang, view: &PlanView) -> Html {
     html! {
         <>
             <h1>{ Msg::Locations.text(lang) }</h1>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Name.text(lang) }</th>
-                    <th scope="col">{ Msg::Kind.text(lang) }</th>
-                    <th scope="col">{ Msg::Address.text(lang) }</th>
-                    <th scope="col">{ Msg::Capacity.text(lang) }</th>
-                    <th scope="col">{ Msg::AvailableWithin.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Name.text(lang), Msg::Kind.text(lang), Msg::Address.text(lang), Msg::Capacity.text(lang), Msg::AvailableWithin.text(lang)]) }
                 <tbody>
                     { for view.plan.locations.iter().map(|l| html! { <tr>
-                        <th scope="row"><EntityLink collection={Collection::Locations} id={l.id.as_str().to_owned()} /></th>
+                        <th scope="row">{ entity_link(lang, view, Collection::Locations, l.id.as_str(), None) }</th>
                         <td>{ i18n::location_kind(lang, l.kind) }</td>
                         <td>{ l.address.clone().unwrap_or_default() }</td>
                         <td class="num">{ l.capacity.map(|c| c.to_string()).unwrap_or_default() }</td>
@@ -41,18 +31,9 @@ pub fn LocationList() -> Html {
     }
 }
 
-#[component]
-pub fn LocationPage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
-    let Some(l) = view
-        .plan
-        .locations
-        .iter()
-        .find(|l| l.id.as_str() == props.id.as_str())
-    else {
-        return missing_entity(lang, Collection::Locations, &props.id);
+pub fn location_page(lang: Lang, view: &PlanView, id: &str) -> Html {
+    let Some(l) = view.plan.locations.iter().find(|l| l.id.as_str() == id) else {
+        return missing_entity(lang, Collection::Locations, id);
     };
     html! {
         <article>
@@ -65,10 +46,10 @@ pub fn LocationPage(props: &IdProps) -> Html {
                 { list_field(Msg::MinimalIct.text(lang), &l.ict) }
                 { list_field(Msg::CommunicationMeans.text(lang), &l.communication) }
                 { text_field(Msg::Access.text(lang), l.access.as_deref()) }
-                { opt_field(Msg::Contact.text(lang), l.contact.as_ref(), |c| html! { <EntityLink collection={Collection::People} id={c.as_str().to_owned()} /> }) }
-                { opt_field(Msg::Map.text(lang), l.map.as_ref(), |m| html! { <WebLink url={m.as_str().to_owned()} /> }) }
+                { opt_field(Msg::Contact.text(lang), l.contact.as_ref(), |c| html! { { entity_link(lang, view, Collection::People, c.as_str(), None) } }) }
+                { opt_field(Msg::Map.text(lang), l.map.as_ref(), |m| html! { { web_link(m.as_str(), None) } }) }
             </dl>
-            <ReferencedBy collection={Collection::Locations} id={props.id.clone()} />
+            { referenced_by(lang, view, Collection::Locations, id) }
         </article>
     }
 }

@@ -2,12 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::app::{Ctx, PlanPage, Route};
+use crate::app::{PlanPage, Route};
 use crate::i18n::{Lang, Msg};
 
-#[component]
-pub fn NotFound() -> Html {
-    let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
+pub fn not_found(lang: Lang) -> Html {
     let home = Route::Plan {
         at: None,
         page: PlanPage::Overview,

@@ -1,38 +1,33 @@
 //! The overview: who the plan is for, whether it is approved, reviewed and exercised on time,
 //! what the rules find, the services in restart order and the crisis team with phone numbers.
 
-use continuity_schema::model::{ExerciseKind, Plan};
+use continuity_schema::model::ExerciseKind;
 use continuity_schema::references::Collection;
 use continuity_schema::types::Date;
 use yew::prelude::*;
 
-use super::use_view;
 use crate::app::PlanPage;
 use crate::components::badges;
-use crate::components::contacts::RoleMembers;
-use crate::components::fields::{field, links, opt_field, prose, text_list};
-use crate::components::links::{EntityLink, WebLink};
+use crate::components::contacts::role_members;
+use crate::components::fields::{field, head, links, opt_field, prose, text_list};
+use crate::components::links::{entity_link, web_link};
 use crate::i18n::{self, Lang, Msg};
-use crate::view::PlanView;
+use crate::view::{PlanView, sorted_by_key};
 
-#[component]
-pub fn Overview() -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn overview(lang: Lang, view: &PlanView) -> Html {
     let plan = &view.plan;
     html! {
         <div class="overview">
             <h1>{ plan.organisation.name.clone() }</h1>
             <p class="subtitle">{ plan.plan.title.clone() }</p>
             <div class="cards">
-                { plan_card(lang, &view) }
-                { findings_card(lang, &view) }
+                { plan_card(lang, view) }
+                { findings_card(lang, view) }
             </div>
-            { restart_order(lang, plan) }
-            { crisis_team(lang, plan) }
-            { exercise_status(lang, &view) }
-            { activation(lang, plan) }
+            { restart_order(lang, view) }
+            { crisis_team(lang, view) }
+            { exercise_status(lang, view) }
+            { activation(lang, view) }
         </div>
     }
 }
@@ -58,7 +53,7 @@ fn plan_card(lang: Lang, view: &PlanView) -> Html {
                     None => html! { <span class="badge sev-warning">{ Msg::NotApproved.text(lang) }</span> },
                 }) }
                 { field(Msg::Classification.text(lang), html! { { i18n::classification(lang, info.classification) } }) }
-                { field(Msg::Owner.text(lang), html! { <EntityLink collection={Collection::People} id={info.owner.as_str().to_owned()} /> }) }
+                { field(Msg::Owner.text(lang), html! { { entity_link(lang, view, Collection::People, info.owner.as_str(), None) } }) }
                 { field(Msg::LastReview.text(lang), html! { <span>
                     { info.last_review.map_or_else(|| Msg::Never.text(lang).to_owned(), |d| d.to_string()) }
                     { " · " }{ Msg::ReviewEvery.text(lang) }{ " " }{ info.review_interval_months }{ " " }{ Msg::Months.text(lang) }
@@ -66,7 +61,7 @@ fn plan_card(lang: Lang, view: &PlanView) -> Html {
                 { opt_field(Msg::NextDue.text(lang), next_review, |d| badges::due(lang, d, view.today)) }
                 { opt_field(Msg::BackupProcedure.text(lang), info.backup_procedure.as_ref(), |doc| html! {
                     <span>
-                        if let Some(url) = &doc.url { <WebLink url={url.as_str().to_owned()} text={doc.title.clone()} /> } else { { doc.title.clone() } }
+                        if let Some(url) = &doc.url { { web_link(url.as_str(), Some(&doc.title)) } } else { { doc.title.clone() } }
                         { " — " }{ doc.location.clone() }
                     </span>
                 }) }
@@ -91,14 +86,10 @@ fn findings_card(lang: Lang, view: &PlanView) -> Html {
 }
 
 /// Services by priority (restart order); services without a priority come last, by name.
-pub fn restart_order(lang: Lang, plan: &Plan) -> Html {
-    let mut services: Vec<_> = plan.services.iter().collect();
-    services.sort_by(|a, b| {
-        (a.priority.is_none(), a.priority, &a.name).cmp(&(
-            b.priority.is_none(),
-            b.priority,
-            &b.name,
-        ))
+pub fn restart_order(lang: Lang, view: &PlanView) -> Html {
+    let plan = &view.plan;
+    let services = sorted_by_key(&plan.services, |s| {
+        (s.priority.is_none(), s.priority, &s.name)
     });
     let duration = |d: Option<continuity_schema::types::Duration>| {
         d.map_or_else(|| "—".to_owned(), |d| d.to_string())
@@ -119,7 +110,7 @@ pub fn restart_order(lang: Lang, plan: &Plan) -> Html {
                     { for services.into_iter().map(|s| html! {
                         <tr>
                             <td class="num">{ s.priority.map_or_else(|| "—".to_owned(), |p| p.to_string()) }</td>
-                            <th scope="row"><EntityLink collection={Collection::Services} id={s.id.as_str().to_owned()} /></th>
+                            <th scope="row">{ entity_link(lang, view, Collection::Services, s.id.as_str(), None) }</th>
                             <td>{ badges::criticality(lang, s.criticality) }</td>
                             <td class="rto">{ duration(s.rto) }</td>
                             <td class="rpo">{ duration(s.rpo) }</td>
@@ -133,7 +124,8 @@ pub fn restart_order(lang: Lang, plan: &Plan) -> Html {
 }
 
 /// The crisis-team roles with their members in order and how to reach them.
-fn crisis_team(lang: Lang, plan: &Plan) -> Html {
+fn crisis_team(lang: Lang, view: &PlanView) -> Html {
+    let plan = &view.plan;
     let roles: Vec<_> = plan.roles.iter().filter(|r| r.crisis_team).collect();
     html! {
         <section aria-labelledby="crisis-team">
@@ -141,8 +133,8 @@ fn crisis_team(lang: Lang, plan: &Plan) -> Html {
             <div class="roles">
                 { for roles.into_iter().map(|role| html! {
                     <article class="role">
-                        <h3><EntityLink collection={Collection::Roles} id={role.id.as_str().to_owned()} /></h3>
-                        <RoleMembers role={role.id.as_str().to_owned()} />
+                        <h3>{ entity_link(lang, view, Collection::Roles, role.id.as_str(), None) }</h3>
+                        { role_members(lang, view, role.id.as_str()) }
                     </article>
                 }) }
             </div>
@@ -167,17 +159,12 @@ fn exercise_status(lang: Lang, view: &PlanView) -> Html {
         <section aria-labelledby="exercise-status">
             <h2 id="exercise-status">{ Msg::ExerciseStatus.text(lang) }</h2>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Kind.text(lang) }</th>
-                    <th scope="col">{ Msg::Interval.text(lang) }</th>
-                    <th scope="col">{ Msg::LastHeld.text(lang) }</th>
-                    <th scope="col">{ Msg::NextDue.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Kind.text(lang), Msg::Interval.text(lang), Msg::LastHeld.text(lang), Msg::NextDue.text(lang)]) }
                 <tbody>
                     { for plan.exercise_schedule.iter().map(|entry| {
                         let held = last(entry.kind);
                         html! { <tr>
-                            <th scope="row"><EntityLink collection={Collection::ExerciseSchedule} id={entry.id.as_str().to_owned()} text={i18n::exercise_kind(lang, entry.kind)} /></th>
+                            <th scope="row">{ entity_link(lang, view, Collection::ExerciseSchedule, entry.id.as_str(), Some(i18n::exercise_kind(lang, entry.kind))) }</th>
                             <td>{ entry.interval_months }{ " " }{ Msg::Months.text(lang) }</td>
                             <td>{ held.map_or_else(|| Msg::Never.text(lang).to_owned(), |d| d.to_string()) }</td>
                             <td>{ match held {
@@ -192,7 +179,8 @@ fn exercise_status(lang: Lang, view: &PlanView) -> Html {
     }
 }
 
-fn activation(lang: Lang, plan: &Plan) -> Html {
+fn activation(lang: Lang, view: &PlanView) -> Html {
+    let plan = &view.plan;
     let a = &plan.activation;
     html! {
         <section aria-labelledby="activation">
@@ -200,7 +188,7 @@ fn activation(lang: Lang, plan: &Plan) -> Html {
             <dl class="fields">
                 if !a.criteria.is_empty() { { field(Msg::ActivationCriteria.text(lang), text_list(&a.criteria)) } }
                 if !a.authorised_roles.is_empty() {
-                    { field(Msg::AuthorisedRoles.text(lang), links(Collection::Roles, a.authorised_roles.iter().map(|r| r.as_str()))) }
+                    { field(Msg::AuthorisedRoles.text(lang), links(lang, view, Collection::Roles, a.authorised_roles.iter().map(|r| r.as_str()))) }
                 }
                 if let Some(p) = &a.procedure { { field(Msg::Procedure.text(lang), prose(p)) } }
                 if !a.full_recovery.is_empty() { { field(Msg::FullRecovery.text(lang), text_list(&a.full_recovery)) } }

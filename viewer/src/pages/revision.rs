@@ -1,35 +1,24 @@
 //! One revision: who changed what and when, whether the plan was valid then, and its diff
 //! against the revision before it.
 
-use std::rc::Rc;
-
 use continuity_schema::diff;
 use yew::prelude::*;
 
 use super::history::validity;
 use crate::app::{Ctx, PlanPage, Route};
-use crate::components::diff_view::DiffView;
-use crate::components::links::MailLink;
-use crate::components::status::{ErrorBox, Loading};
+use crate::components::diff_view::diff_view;
+use crate::components::links::mail_link;
+use crate::components::status::{error_box, loading};
 use crate::data::{DataError, StoreHandle};
 use crate::hooks::{Load, use_plan};
 use crate::i18n::{self, Lang, Msg};
 use crate::view::SharedPlan;
 
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct RevisionProps {
-    pub id: String,
-}
-
-#[component]
-pub fn RevisionPage(props: &RevisionProps) -> Html {
-    let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
-    let Some(store) = use_context::<StoreHandle>() else {
-        return Html::default();
-    };
+/// The page of the revision `id` (a unique prefix will do).
+pub fn revision_page(lang: Lang, store: &StoreHandle, id: &str) -> Html {
     let site = &store.site;
-    let Some(index) = site.find(&props.id) else {
-        return html! { <ErrorBox error={DataError::UnknownRevision { id: props.id.clone() }} /> };
+    let Some(index) = site.find(id) else {
+        return error_box(lang, &DataError::UnknownRevision { id: id.to_owned() });
     };
     let Some(r) = site.revisions.get(index) else {
         return Html::default();
@@ -49,7 +38,7 @@ pub fn RevisionPage(props: &RevisionProps) -> Html {
             <dl class="fields">
                 <dt>{ Msg::Author.text(lang) }</dt>
                 <dd>{ r.author.clone() }
-                    if let Some(email) = email { { " " }<MailLink {email} /> }
+                    if let Some(email) = email { { " " }{ mail_link(&email) } }
                 </dd>
                 <dt>{ Msg::Date.text(lang) }</dt><dd><time datetime={r.date.clone()}>{ r.date.clone() }</time></dd>
                 <dt>{ Msg::PlanPath.text(lang) }</dt><dd><code>{ r.path.clone() }</code>
@@ -109,7 +98,7 @@ pub fn DiffLoader(props: &DiffLoaderProps) -> Html {
     let to_index = props.to;
     let computed = use_memo(plans, move |plans| {
         let (a, b) = plans.as_ref()?;
-        let diff = Rc::new(diff::diff(&a.0, &b.0));
+        let diff = diff::diff(&a.0, &b.0);
         // Findings as of the newer revision's own date: what the change did to the audit then.
         let today = site
             .revisions
@@ -117,7 +106,7 @@ pub fn DiffLoader(props: &DiffLoaderProps) -> Html {
             .filter(|_| to_index != site.current())
             .and_then(|r| r.day())
             .unwrap_or_else(crate::browser::today);
-        let delta = Rc::new(diff::findings_delta(&a.0, &b.0, today));
+        let delta = diff::findings_delta(&a.0, &b.0, today);
         Some((diff, delta))
     });
     let id = |i: usize| {
@@ -128,13 +117,12 @@ pub fn DiffLoader(props: &DiffLoaderProps) -> Html {
             .map(|r| r.short_id().to_owned())
             .unwrap_or_default()
     };
-    match ((*computed).clone(), a, b) {
-        (Some((diff, delta)), _, _) => html! {
-            <DiffView {diff} findings={Some(delta)} from={id(props.from)} to={id(props.to)} />
-        },
-        (None, Load::Failed(error), _) | (None, _, Load::Failed(error)) => {
-            html! { <ErrorBox {error} /> }
+    let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
+    match (&*computed, a, b) {
+        (Some((diff, delta)), _, _) => {
+            diff_view(lang, diff, &id(props.from), &id(props.to), Some(delta))
         }
-        _ => html! { <Loading /> },
+        (None, Load::Failed(error), _) | (None, _, Load::Failed(error)) => error_box(lang, &error),
+        _ => loading(lang),
     }
 }

@@ -4,45 +4,35 @@
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
-use super::team::IdProps;
-use super::{entity_heading, missing_entity, use_view};
-use crate::components::backlinks::ReferencedBy;
-use crate::components::fields::{field, links, links_field, list_field, opt_field, text_field};
-use crate::components::heat_map::{HeatMap, heat_class};
-use crate::components::links::EntityLink;
-use crate::i18n::{self, Msg};
+use super::{entity_heading, missing_entity};
+use crate::components::backlinks::referenced_by;
+use crate::components::fields::{
+    field, head, links, links_field, list_field, opt_field, text_field,
+};
+use crate::components::heat_map::{heat_class, heat_map};
+use crate::components::links::entity_link;
+use crate::i18n::{self, Lang, Msg};
+use crate::view::{PlanView, sorted_by_key};
 
-#[component]
-pub fn RiskList() -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
-    let mut risks: Vec<_> = view.plan.risks.iter().collect();
-    risks.sort_by_key(|r| std::cmp::Reverse(r.score()));
+pub fn risk_list(lang: Lang, view: &PlanView) -> Html {
+    let risks = sorted_by_key(&view.plan.risks, |r| std::cmp::Reverse(r.score()));
     html! {
         <>
             <h1>{ Msg::Risks.text(lang) }</h1>
             <section aria-labelledby="heat-map">
                 <h2 id="heat-map">{ Msg::HeatMap.text(lang) }</h2>
-                <HeatMap />
+                { heat_map(lang, view) }
             </section>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Title.text(lang) }</th>
-                    <th scope="col">{ Msg::Likelihood.text(lang) }</th>
-                    <th scope="col">{ Msg::Impact.text(lang) }</th>
-                    <th scope="col">{ Msg::Score.text(lang) }</th>
-                    <th scope="col">{ Msg::Treatment.text(lang) }</th>
-                    <th scope="col">{ Msg::Scenarios.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Title.text(lang), Msg::Likelihood.text(lang), Msg::Impact.text(lang), Msg::Score.text(lang), Msg::Treatment.text(lang), Msg::Scenarios.text(lang)]) }
                 <tbody>
                     { for risks.into_iter().map(|r| html! { <tr>
-                        <th scope="row"><EntityLink collection={Collection::Risks} id={r.id.as_str().to_owned()} /></th>
+                        <th scope="row">{ entity_link(lang, view, Collection::Risks, r.id.as_str(), None) }</th>
                         <td class="num">{ r.likelihood }</td>
                         <td class="num">{ r.impact }</td>
                         <td class={classes!("num", heat_class(r.score()))}>{ r.score() }</td>
                         <td>{ i18n::treatment(lang, r.treatment) }</td>
-                        <td>{ links(Collection::Scenarios, r.scenarios.iter().map(|s| s.as_str())) }</td>
+                        <td>{ links(lang, view, Collection::Scenarios, r.scenarios.iter().map(|s| s.as_str())) }</td>
                     </tr> }) }
                 </tbody>
             </table>
@@ -50,18 +40,9 @@ pub fn RiskList() -> Html {
     }
 }
 
-#[component]
-pub fn RiskPage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
-    let Some(r) = view
-        .plan
-        .risks
-        .iter()
-        .find(|r| r.id.as_str() == props.id.as_str())
-    else {
-        return missing_entity(lang, Collection::Risks, &props.id);
+pub fn risk_page(lang: Lang, view: &PlanView, id: &str) -> Html {
+    let Some(r) = view.plan.risks.iter().find(|r| r.id.as_str() == id) else {
+        return missing_entity(lang, Collection::Risks, id);
     };
     html! {
         <article>
@@ -73,10 +54,10 @@ pub fn RiskPage(props: &IdProps) -> Html {
                 { field(Msg::Score.text(lang), html! { <span class={heat_class(r.score())}>{ r.score() }</span> }) }
                 { field(Msg::Treatment.text(lang), html! { { i18n::treatment(lang, r.treatment) } }) }
                 { list_field(Msg::Mitigations.text(lang), &r.mitigations) }
-                { links_field(Msg::Scenarios.text(lang), Collection::Scenarios, r.scenarios.iter().map(|s| s.as_str())) }
-                { opt_field(Msg::Owner.text(lang), r.owner.as_ref(), |o| html! { <EntityLink collection={Collection::People} id={o.as_str().to_owned()} /> }) }
+                { links_field(lang, view, Msg::Scenarios.text(lang), Collection::Scenarios, r.scenarios.iter().map(|s| s.as_str())) }
+                { opt_field(Msg::Owner.text(lang), r.owner.as_ref(), |o| html! { { entity_link(lang, view, Collection::People, o.as_str(), None) } }) }
             </dl>
-            <ReferencedBy collection={Collection::Risks} id={props.id.clone()} />
+            { referenced_by(lang, view, Collection::Risks, id) }
         </article>
     }
 }

@@ -4,34 +4,26 @@
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
-use super::team::IdProps;
 use super::{entity_heading, missing_entity, use_view};
-use crate::components::backlinks::ReferencedBy;
-use crate::components::contacts::RoleMembers;
-use crate::components::fields::{field, links, links_field, list_field, prose};
-use crate::components::links::EntityLink;
+use crate::components::backlinks::referenced_by;
+use crate::components::contacts::role_members;
+use crate::components::fields::{field, head, links, links_field, list_field, prose};
+use crate::components::links::entity_link;
 use crate::hooks::use_checklist;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
+use crate::view::PlanView;
 
-#[component]
-pub fn ScenarioList() -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn scenario_list(lang: Lang, view: &PlanView) -> Html {
     html! {
         <>
             <h1>{ Msg::Scenarios.text(lang) }</h1>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Name.text(lang) }</th>
-                    <th scope="col">{ Msg::Steps.text(lang) }</th>
-                    <th scope="col">{ Msg::AffectedServices.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Name.text(lang), Msg::Steps.text(lang), Msg::AffectedServices.text(lang)]) }
                 <tbody>
                     { for view.plan.scenarios.iter().map(|s| html! { <tr>
-                        <th scope="row"><EntityLink collection={Collection::Scenarios} id={s.id.as_str().to_owned()} /></th>
+                        <th scope="row">{ entity_link(lang, view, Collection::Scenarios, s.id.as_str(), None) }</th>
                         <td class="num">{ s.steps.len() }</td>
-                        <td>{ links(Collection::Services, s.affected_services.iter().map(|x| x.as_str())) }</td>
+                        <td>{ links(lang, view, Collection::Services, s.affected_services.iter().map(|x| x.as_str())) }</td>
                     </tr> }) }
                 </tbody>
             </table>
@@ -39,14 +31,20 @@ pub fn ScenarioList() -> Html {
     }
 }
 
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct ScenarioProps {
+    pub id: AttrValue,
+}
+
 #[component]
-pub fn ScenarioPage(props: &IdProps) -> Html {
+pub fn ScenarioPage(props: &ScenarioProps) -> Html {
+    let id = props.id.as_str();
     let view = use_view();
     let scenario = view.as_ref().and_then(|(_, v)| {
         v.plan
             .scenarios
             .iter()
-            .find(|s| s.id.as_str() == props.id.as_str())
+            .find(|s| s.id.as_str() == id)
             .cloned()
     });
     let step_ids: Vec<String> = scenario
@@ -57,12 +55,13 @@ pub fn ScenarioPage(props: &IdProps) -> Html {
         .as_ref()
         .map(|(_, v)| v.plan_path.to_string())
         .unwrap_or_default();
-    let checklist = use_checklist(&plan_path, &props.id, step_ids);
-    let Some((lang, _view)) = view else {
+    let checklist = use_checklist(&plan_path, id, step_ids);
+    let Some((lang, view)) = view else {
         return Html::default();
     };
+    let view = &view;
     let Some(scenario) = scenario else {
-        return missing_entity(lang, Collection::Scenarios, &props.id);
+        return missing_entity(lang, Collection::Scenarios, id);
     };
     let total = scenario.steps.len();
     let done = scenario
@@ -80,8 +79,8 @@ pub fn ScenarioPage(props: &IdProps) -> Html {
             if let Some(d) = &scenario.description { { prose(d) } }
             <dl class="fields">
                 { list_field(Msg::Triggers.text(lang), &scenario.triggers) }
-                { links_field(Msg::AffectedServices.text(lang), Collection::Services, scenario.affected_services.iter().map(|x| x.as_str())) }
-                { links_field(Msg::AffectedSystems.text(lang), Collection::Systems, scenario.affected_systems.iter().map(|x| x.as_str())) }
+                { links_field(lang, view, Msg::AffectedServices.text(lang), Collection::Services, scenario.affected_services.iter().map(|x| x.as_str())) }
+                { links_field(lang, view, Msg::AffectedSystems.text(lang), Collection::Systems, scenario.affected_systems.iter().map(|x| x.as_str())) }
             </dl>
             <section class="checklist" aria-labelledby="checklist">
                 <h2 id="checklist">{ Msg::Checklist.text(lang) }</h2>
@@ -112,14 +111,14 @@ pub fn ScenarioPage(props: &IdProps) -> Html {
                                 </div>
                                 <dl class="fields step-details">
                                     { field(Msg::Responsible.text(lang), html! { <>
-                                        <EntityLink collection={Collection::Roles} id={step.role.as_str().to_owned()} />
-                                        <RoleMembers role={step.role.as_str().to_owned()} />
+                                        { entity_link(lang, view, Collection::Roles, step.role.as_str(), None) }
+                                        { role_members(lang, view, step.role.as_str()) }
                                     </> }) }
                                     if let Some(d) = step.duration { { field(Msg::Duration.text(lang), html! { { d.to_string() } }) } }
                                     { list_field(Msg::Resources.text(lang), &step.resources) }
-                                    { links_field(Msg::Systems.text(lang), Collection::Systems, step.systems.iter().map(|x| x.as_str())) }
+                                    { links_field(lang, view, Msg::Systems.text(lang), Collection::Systems, step.systems.iter().map(|x| x.as_str())) }
                                     if let Some(l) = &step.location {
-                                        { field(Msg::Location.text(lang), html! { <EntityLink collection={Collection::Locations} id={l.as_str().to_owned()} /> }) }
+                                        { field(Msg::Location.text(lang), html! { { entity_link(lang, view, Collection::Locations, l.as_str(), None) } }) }
                                     }
                                 </dl>
                             </li>
@@ -127,7 +126,7 @@ pub fn ScenarioPage(props: &IdProps) -> Html {
                     }) }
                 </ol>
             </section>
-            <ReferencedBy collection={Collection::Scenarios} id={props.id.clone()} />
+            { referenced_by(lang, view, Collection::Scenarios, id) }
         </article>
     }
 }

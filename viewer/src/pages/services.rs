@@ -7,49 +7,37 @@ use continuity_schema::references::Collection;
 use continuity_schema::types::Duration;
 use yew::prelude::*;
 
-use super::team::IdProps;
-use super::{entity_heading, missing_entity, use_view};
-use crate::components::backlinks::ReferencedBy;
+use super::{entity_heading, missing_entity};
+use crate::components::backlinks::referenced_by;
 use crate::components::badges;
-use crate::components::fields::{field, links, links_field, list_field, opt_field, text_field};
-use crate::components::links::{EntityLink, MailLink, PhoneLink};
+use crate::components::fields::{
+    field, head, links, links_field, list_field, opt_field, text_field,
+};
+use crate::components::links::{entity_link, mail_link, phone_link};
 use crate::i18n::{self, Lang, Msg};
+use crate::view::{PlanView, sorted_by_key};
 
 fn duration(d: Option<Duration>) -> String {
     d.map_or_else(|| "—".to_owned(), |d| d.to_string())
 }
 
-#[component]
-pub fn ServiceList() -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
-    let mut services: Vec<_> = view.plan.services.iter().collect();
-    services.sort_by_key(|s| (s.priority.is_none(), s.priority));
+pub fn service_list(lang: Lang, view: &PlanView) -> Html {
+    let services = sorted_by_key(&view.plan.services, |s| (s.priority.is_none(), s.priority));
     html! {
         <>
             <h1>{ Msg::Services.text(lang) }</h1>
             <table class="services">
-                <thead><tr>
-                    <th scope="col">{ Msg::Priority.text(lang) }</th>
-                    <th scope="col">{ Msg::Name.text(lang) }</th>
-                    <th scope="col">{ Msg::Criticality.text(lang) }</th>
-                    <th scope="col">{ "RTO" }</th>
-                    <th scope="col">{ "RPO" }</th>
-                    <th scope="col">{ "MTD" }</th>
-                    <th scope="col">{ "WRT" }</th>
-                    <th scope="col">{ Msg::DependsOn.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Priority.text(lang), Msg::Name.text(lang), Msg::Criticality.text(lang), "RTO", "RPO", "MTD", "WRT", Msg::DependsOn.text(lang)]) }
                 <tbody>
                     { for services.into_iter().map(|s| html! { <tr>
                         <td class="num">{ s.priority.map_or_else(|| "—".to_owned(), |p| p.to_string()) }</td>
-                        <th scope="row"><EntityLink collection={Collection::Services} id={s.id.as_str().to_owned()} /></th>
+                        <th scope="row">{ entity_link(lang, view, Collection::Services, s.id.as_str(), None) }</th>
                         <td>{ badges::criticality(lang, s.criticality) }</td>
                         <td>{ duration(s.rto) }</td>
                         <td>{ duration(s.rpo) }</td>
                         <td>{ duration(s.mtd) }</td>
                         <td>{ duration(s.wrt) }</td>
-                        <td>{ links(Collection::Systems, s.depends_on.iter().map(|d| d.as_str())) }</td>
+                        <td>{ links(lang, view, Collection::Systems, s.depends_on.iter().map(|d| d.as_str())) }</td>
                     </tr> }) }
                 </tbody>
             </table>
@@ -57,18 +45,10 @@ pub fn ServiceList() -> Html {
     }
 }
 
-#[component]
-pub fn ServicePage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn service_page(lang: Lang, view: &PlanView, id: &str) -> Html {
     let plan = &view.plan;
-    let Some(service) = plan
-        .services
-        .iter()
-        .find(|s| s.id.as_str() == props.id.as_str())
-    else {
-        return missing_entity(lang, Collection::Services, &props.id);
+    let Some(service) = plan.services.iter().find(|s| s.id.as_str() == id) else {
+        return missing_entity(lang, Collection::Services, id);
     };
     let graph = SystemGraph::new(plan);
     let roots = graph.service_roots(service);
@@ -83,7 +63,7 @@ pub fn ServicePage(props: &IdProps) -> Html {
             { entity_heading(lang, Collection::Services, &service.name) }
             <dl class="fields">
                 { text_field(Msg::Description.text(lang), service.description.as_deref()) }
-                { opt_field(Msg::Owner.text(lang), service.owner.as_ref(), |o| html! { <EntityLink collection={Collection::People} id={o.as_str().to_owned()} /> }) }
+                { opt_field(Msg::Owner.text(lang), service.owner.as_ref(), |o| html! { { entity_link(lang, view, Collection::People, o.as_str(), None) } }) }
                 { field(Msg::Criticality.text(lang), badges::criticality(lang, service.criticality)) }
                 { field(Msg::Priority.text(lang), html! { { service.priority.map_or_else(|| "—".to_owned(), |p| p.to_string()) } }) }
                 { field("RTO", html! { <span class="rto">{ duration(service.rto) }</span> }) }
@@ -91,20 +71,14 @@ pub fn ServicePage(props: &IdProps) -> Html {
                 { field("MTD", html! { <span class="mtd">{ duration(service.mtd) }</span> }) }
                 { field("WRT", html! { <span class="wrt">{ duration(service.wrt) }</span> }) }
                 { text_field(Msg::ManualFallback.text(lang), service.manual_fallback.as_deref()) }
-                { links_field(Msg::AlternateLocations.text(lang), Collection::Locations, service.alternate_locations.iter().map(|l| l.as_str())) }
+                { links_field(lang, view, Msg::AlternateLocations.text(lang), Collection::Locations, service.alternate_locations.iter().map(|l| l.as_str())) }
                 { list_field(Msg::PeakPeriods.text(lang), &service.peak_periods) }
                 { text_field(Msg::Impact.text(lang), service.impact.as_deref()) }
             </dl>
             <section aria-labelledby="depends-on">
                 <h2 id="depends-on">{ Msg::DependsOn.text(lang) }</h2>
                 <table>
-                    <thead><tr>
-                        <th scope="col">{ Msg::Systems.text(lang) }</th>
-                        <th scope="col">{ Msg::Redundancy.text(lang) }</th>
-                        <th scope="col">{ Msg::RecoveryTime.text(lang) }</th>
-                        <th scope="col">{ Msg::Supplier.text(lang) }</th>
-                        <th scope="col">{ Msg::EmergencyContact.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[Msg::Systems.text(lang), Msg::Redundancy.text(lang), Msg::RecoveryTime.text(lang), Msg::Supplier.text(lang), Msg::EmergencyContact.text(lang)]) }
                     <tbody>
                         { for service.depends_on.iter().map(|id| {
                             let system = plan.systems.iter().find(|s| s.id.as_str() == id.as_str());
@@ -112,11 +86,11 @@ pub fn ServicePage(props: &IdProps) -> Html {
                                 .and_then(|s| s.supplier.as_ref())
                                 .and_then(|sup| plan.suppliers.iter().find(|x| x.id.as_str() == sup.as_str()));
                             html! { <tr>
-                                <th scope="row"><EntityLink collection={Collection::Systems} id={id.as_str().to_owned()} /></th>
+                                <th scope="row">{ entity_link(lang, view, Collection::Systems, id.as_str(), None) }</th>
                                 <td>{ system.map(|s| i18n::redundancy(lang, s.redundancy)).unwrap_or("—") }</td>
                                 <td>{ system.and_then(|s| s.recovery.as_ref()).map_or_else(|| "—".to_owned(), |r| r.time.to_string()) }</td>
                                 <td>if let Some(sup) = system.and_then(|s| s.supplier.as_ref()) {
-                                    <EntityLink collection={Collection::Suppliers} id={sup.as_str().to_owned()} />
+                                    { entity_link(lang, view, Collection::Suppliers, sup.as_str(), None) }
                                 }</td>
                                 <td>if let Some(supplier) = supplier { { emergency_contacts(lang, supplier) } }</td>
                             </tr> }
@@ -125,10 +99,10 @@ pub fn ServicePage(props: &IdProps) -> Html {
                 </table>
                 if !beneath.is_empty() {
                     <h3>{ Msg::AllSystemsBeneath.text(lang) }</h3>
-                    <p>{ links(Collection::Systems, beneath) }</p>
+                    <p>{ links(lang, view, Collection::Systems, beneath) }</p>
                 }
             </section>
-            <ReferencedBy collection={Collection::Services} id={props.id.clone()} />
+            { referenced_by(lang, view, Collection::Services, id) }
         </article>
     }
 }
@@ -151,8 +125,8 @@ pub fn contact(lang: Lang, c: &SupplierContact) -> Html {
             if c.emergency { <span class="badge sev-error">{ Msg::Emergency.text(lang) }</span>{ " " } }
             <span class="function">{ c.function.clone() }</span>
             if let Some(name) = &c.name { { " (" }{ name.clone() }{ ")" } }
-            if let Some(phone) = &c.phone { { " " }<PhoneLink phone={phone.clone()} /> }
-            if let Some(email) = &c.email { { " " }<MailLink email={email.clone()} /> }
+            if let Some(phone) = &c.phone { { " " }{ phone_link(phone) } }
+            if let Some(email) = &c.email { { " " }{ mail_link(email) } }
             { " · " }<span class="availability">{ i18n::availability(lang, c.availability) }</span>
         </li>
     }

@@ -4,30 +4,22 @@ use continuity_schema::references::Collection;
 use yew::prelude::*;
 
 use super::services::{contact, emergency_contacts};
-use super::team::IdProps;
-use super::{entity_heading, missing_entity, use_view};
-use crate::components::backlinks::ReferencedBy;
-use crate::components::fields::{field, opt_field, text_field};
-use crate::components::links::EntityLink;
-use crate::i18n::{self, Msg};
+use super::{entity_heading, missing_entity};
+use crate::components::backlinks::referenced_by;
+use crate::components::fields::{field, head, opt_field, text_field};
+use crate::components::links::entity_link;
+use crate::i18n::{self, Lang, Msg};
+use crate::view::PlanView;
 
-#[component]
-pub fn SupplierList() -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn supplier_list(lang: Lang, view: &PlanView) -> Html {
     html! {
         <>
             <h1>{ Msg::Suppliers.text(lang) }</h1>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Name.text(lang) }</th>
-                    <th scope="col">{ Msg::Provides.text(lang) }</th>
-                    <th scope="col">{ Msg::EmergencyContact.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Name.text(lang), Msg::Provides.text(lang), Msg::EmergencyContact.text(lang)]) }
                 <tbody>
                     { for view.plan.suppliers.iter().map(|s| html! { <tr>
-                        <th scope="row"><EntityLink collection={Collection::Suppliers} id={s.id.as_str().to_owned()} /></th>
+                        <th scope="row">{ entity_link(lang, view, Collection::Suppliers, s.id.as_str(), None) }</th>
                         <td>{ s.provides.clone().unwrap_or_default() }</td>
                         <td>{ emergency_contacts(lang, s) }</td>
                     </tr> }) }
@@ -37,18 +29,9 @@ pub fn SupplierList() -> Html {
     }
 }
 
-#[component]
-pub fn SupplierPage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
-    let Some(supplier) = view
-        .plan
-        .suppliers
-        .iter()
-        .find(|s| s.id.as_str() == props.id.as_str())
-    else {
-        return missing_entity(lang, Collection::Suppliers, &props.id);
+pub fn supplier_page(lang: Lang, view: &PlanView, id: &str) -> Html {
+    let Some(supplier) = view.plan.suppliers.iter().find(|s| s.id.as_str() == id) else {
+        return missing_entity(lang, Collection::Suppliers, id);
     };
     html! {
         <article>
@@ -77,7 +60,7 @@ pub fn SupplierPage(props: &IdProps) -> Html {
                     </dl>
                 </section>
             }
-            <ReferencedBy collection={Collection::Suppliers} id={props.id.clone()} />
+            { referenced_by(lang, view, Collection::Suppliers, id) }
         </article>
     }
 }

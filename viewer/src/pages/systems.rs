@@ -4,41 +4,29 @@ use continuity_schema::references::Collection;
 use yew::prelude::*;
 
 use super::services::emergency_contacts;
-use super::team::IdProps;
-use super::{entity_heading, missing_entity, use_view};
-use crate::components::backlinks::ReferencedBy;
+use super::{entity_heading, missing_entity};
+use crate::components::backlinks::referenced_by;
 use crate::components::badges;
-use crate::components::fields::{field, links, links_field, opt_field, text_field, yes_no};
-use crate::components::links::EntityLink;
-use crate::i18n::{self, Msg};
+use crate::components::fields::{field, head, links, links_field, opt_field, text_field, yes_no};
+use crate::components::links::entity_link;
+use crate::i18n::{self, Lang, Msg};
+use crate::view::PlanView;
 
-#[component]
-pub fn SystemList() -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn system_list(lang: Lang, view: &PlanView) -> Html {
     html! {
         <>
             <h1>{ Msg::Systems.text(lang) }</h1>
             <table>
-                <thead><tr>
-                    <th scope="col">{ Msg::Name.text(lang) }</th>
-                    <th scope="col">{ Msg::Kind.text(lang) }</th>
-                    <th scope="col">{ Msg::Redundancy.text(lang) }</th>
-                    <th scope="col">{ Msg::Backup.text(lang) }</th>
-                    <th scope="col">{ Msg::RecoveryTime.text(lang) }</th>
-                    <th scope="col">{ Msg::Supplier.text(lang) }</th>
-                    <th scope="col">{ Msg::DependsOn.text(lang) }</th>
-                </tr></thead>
+                { head(&[Msg::Name.text(lang), Msg::Kind.text(lang), Msg::Redundancy.text(lang), Msg::Backup.text(lang), Msg::RecoveryTime.text(lang), Msg::Supplier.text(lang), Msg::DependsOn.text(lang)]) }
                 <tbody>
                     { for view.plan.systems.iter().map(|s| html! { <tr>
-                        <th scope="row"><EntityLink collection={Collection::Systems} id={s.id.as_str().to_owned()} /></th>
+                        <th scope="row">{ entity_link(lang, view, Collection::Systems, s.id.as_str(), None) }</th>
                         <td>{ i18n::system_kind(lang, s.kind) }</td>
                         <td>{ i18n::redundancy(lang, s.redundancy) }</td>
                         <td>{ s.backup.as_ref().map_or_else(|| "—".to_owned(), |b| b.frequency.to_string()) }</td>
                         <td>{ s.recovery.as_ref().map_or_else(|| "—".to_owned(), |r| r.time.to_string()) }</td>
-                        <td>if let Some(sup) = &s.supplier { <EntityLink collection={Collection::Suppliers} id={sup.as_str().to_owned()} /> }</td>
-                        <td>{ links(Collection::Systems, s.depends_on.iter().map(|d| d.as_str())) }</td>
+                        <td>if let Some(sup) = &s.supplier { { entity_link(lang, view, Collection::Suppliers, sup.as_str(), None) } }</td>
+                        <td>{ links(lang, view, Collection::Systems, s.depends_on.iter().map(|d| d.as_str())) }</td>
                     </tr> }) }
                 </tbody>
             </table>
@@ -46,18 +34,10 @@ pub fn SystemList() -> Html {
     }
 }
 
-#[component]
-pub fn SystemPage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn system_page(lang: Lang, view: &PlanView, id: &str) -> Html {
     let plan = &view.plan;
-    let Some(system) = plan
-        .systems
-        .iter()
-        .find(|s| s.id.as_str() == props.id.as_str())
-    else {
-        return missing_entity(lang, Collection::Systems, &props.id);
+    let Some(system) = plan.systems.iter().find(|s| s.id.as_str() == id) else {
+        return missing_entity(lang, Collection::Systems, id);
     };
     let supplier = system
         .supplier
@@ -69,11 +49,11 @@ pub fn SystemPage(props: &IdProps) -> Html {
             <dl class="fields">
                 { field(Msg::Kind.text(lang), html! { { i18n::system_kind(lang, system.kind) } }) }
                 { text_field(Msg::Description.text(lang), system.description.as_deref()) }
-                { opt_field(Msg::Location.text(lang), system.location.as_ref(), |l| html! { <EntityLink collection={Collection::Locations} id={l.as_str().to_owned()} /> }) }
-                { opt_field(Msg::Supplier.text(lang), system.supplier.as_ref(), |s| html! { <EntityLink collection={Collection::Suppliers} id={s.as_str().to_owned()} /> }) }
+                { opt_field(Msg::Location.text(lang), system.location.as_ref(), |l| html! { { entity_link(lang, view, Collection::Locations, l.as_str(), None) } }) }
+                { opt_field(Msg::Supplier.text(lang), system.supplier.as_ref(), |s| html! { { entity_link(lang, view, Collection::Suppliers, s.as_str(), None) } }) }
                 { opt_field(Msg::EmergencyContact.text(lang), supplier, |s| emergency_contacts(lang, s)) }
-                { opt_field(Msg::Owner.text(lang), system.owner.as_ref(), |o| html! { <EntityLink collection={Collection::People} id={o.as_str().to_owned()} /> }) }
-                { links_field(Msg::DependsOn.text(lang), Collection::Systems, system.depends_on.iter().map(|d| d.as_str())) }
+                { opt_field(Msg::Owner.text(lang), system.owner.as_ref(), |o| html! { { entity_link(lang, view, Collection::People, o.as_str(), None) } }) }
+                { links_field(lang, view, Msg::DependsOn.text(lang), Collection::Systems, system.depends_on.iter().map(|d| d.as_str())) }
                 { field(Msg::Redundancy.text(lang), html! { { i18n::redundancy(lang, system.redundancy) } }) }
             </dl>
             if let Some(backup) = &system.backup {
@@ -113,10 +93,10 @@ pub fn SystemPage(props: &IdProps) -> Html {
                     </dl>
                 </section>
             }
-            { for view.findings.iter().filter(|f| f.subject.as_ref().is_some_and(|s| s.collection == "systems" && s.id == props.id.as_str())).map(|f| html! {
+            { for view.findings.iter().filter(|f| f.subject.as_ref().is_some_and(|s| s.collection == "systems" && s.id == id)).map(|f| html! {
                 <p class="entity-finding">{ badges::severity(lang, f.severity) }{ " " }{ f.message.clone() }</p>
             }) }
-            <ReferencedBy collection={Collection::Systems} id={props.id.clone()} />
+            { referenced_by(lang, view, Collection::Systems, id) }
         </article>
     }
 }

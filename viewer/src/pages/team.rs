@@ -3,18 +3,15 @@
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
-use super::{entity_heading, missing_entity, use_view};
-use crate::components::backlinks::ReferencedBy;
-use crate::components::contacts::RoleMembers;
-use crate::components::fields::{field, links, text_field, text_list, yes_no};
-use crate::components::links::{EntityLink, MailLink, PhoneLink};
-use crate::i18n::{self, Msg};
+use super::{entity_heading, missing_entity};
+use crate::components::backlinks::referenced_by;
+use crate::components::contacts::role_members;
+use crate::components::fields::{field, head, links, text_field, text_list, yes_no};
+use crate::components::links::{entity_link, mail_link, phone_link};
+use crate::i18n::{self, Lang, Msg};
+use crate::view::PlanView;
 
-#[component]
-pub fn TeamList() -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
+pub fn team_list(lang: Lang, view: &PlanView) -> Html {
     let plan = &view.plan;
     html! {
         <>
@@ -22,16 +19,12 @@ pub fn TeamList() -> Html {
             <section aria-labelledby="roles">
                 <h2 id="roles">{ Msg::Roles.text(lang) }</h2>
                 <table>
-                    <thead><tr>
-                        <th scope="col">{ Msg::Name.text(lang) }</th>
-                        <th scope="col">{ Msg::InCrisisTeam.text(lang) }</th>
-                        <th scope="col">{ Msg::Members.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[Msg::Name.text(lang), Msg::InCrisisTeam.text(lang), Msg::Members.text(lang)]) }
                     <tbody>
                         { for plan.roles.iter().map(|role| html! { <tr>
-                            <th scope="row"><EntityLink collection={Collection::Roles} id={role.id.as_str().to_owned()} /></th>
+                            <th scope="row">{ entity_link(lang, view, Collection::Roles, role.id.as_str(), None) }</th>
                             <td>{ yes_no(lang, role.crisis_team) }</td>
-                            <td>{ links(Collection::People, role.members.iter().map(|m| m.as_str())) }</td>
+                            <td>{ links(lang, view, Collection::People, role.members.iter().map(|m| m.as_str())) }</td>
                         </tr> }) }
                     </tbody>
                 </table>
@@ -39,20 +32,15 @@ pub fn TeamList() -> Html {
             <section aria-labelledby="people">
                 <h2 id="people">{ Msg::People.text(lang) }</h2>
                 <table>
-                    <thead><tr>
-                        <th scope="col">{ Msg::Name.text(lang) }</th>
-                        <th scope="col">{ Msg::Function.text(lang) }</th>
-                        <th scope="col">{ Msg::Phones.text(lang) }</th>
-                        <th scope="col">{ Msg::Email.text(lang) }</th>
-                    </tr></thead>
+                    { head(&[Msg::Name.text(lang), Msg::Function.text(lang), Msg::Phones.text(lang), Msg::Email.text(lang)]) }
                     <tbody>
                         { for plan.people.iter().map(|p| html! { <tr>
-                            <th scope="row"><EntityLink collection={Collection::People} id={p.id.as_str().to_owned()} /></th>
+                            <th scope="row">{ entity_link(lang, view, Collection::People, p.id.as_str(), None) }</th>
                             <td>{ p.function.clone() }</td>
                             <td><ul class="phones">{ for p.phones.iter().map(|ph| html! {
-                                <li><PhoneLink phone={ph.number.clone()} />{ " " }<span class="phone-kind">{ i18n::phone_kind(lang, ph.kind) }</span></li>
+                                <li>{ phone_link(&ph.number) }{ " " }<span class="phone-kind">{ i18n::phone_kind(lang, ph.kind) }</span></li>
                             }) }</ul></td>
-                            <td>if let Some(e) = &p.email { <MailLink email={e.clone()} /> }</td>
+                            <td>if let Some(e) = &p.email { { mail_link(e) } }</td>
                         </tr> }) }
                     </tbody>
                 </table>
@@ -61,23 +49,9 @@ pub fn TeamList() -> Html {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct IdProps {
-    pub id: AttrValue,
-}
-
-#[component]
-pub fn PersonPage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
-    let Some(person) = view
-        .plan
-        .people
-        .iter()
-        .find(|p| p.id.as_str() == props.id.as_str())
-    else {
-        return missing_entity(lang, Collection::People, &props.id);
+pub fn person_page(lang: Lang, view: &PlanView, id: &str) -> Html {
+    let Some(person) = view.plan.people.iter().find(|p| p.id.as_str() == id) else {
+        return missing_entity(lang, Collection::People, id);
     };
     html! {
         <article>
@@ -87,29 +61,20 @@ pub fn PersonPage(props: &IdProps) -> Html {
                 { text_field(Msg::Organisation.text(lang), person.organisation.as_deref()) }
                 { field(Msg::Phones.text(lang), html! { <ul class="phones">{ for person.phones.iter().map(|ph| html! {
                     <li>
-                        <PhoneLink phone={ph.number.clone()} />{ " " }<span class="phone-kind">{ i18n::phone_kind(lang, ph.kind) }</span>
+                        { phone_link(&ph.number) }{ " " }<span class="phone-kind">{ i18n::phone_kind(lang, ph.kind) }</span>
                         if ph.after_hours { { " · " }<span class="after-hours">{ Msg::AfterHours.text(lang) }</span> }
                     </li>
                 }) }</ul> }) }
-                if let Some(e) = &person.email { { field(Msg::Email.text(lang), html! { <MailLink email={e.clone()} /> }) } }
+                if let Some(e) = &person.email { { field(Msg::Email.text(lang), html! { { mail_link(e) } }) } }
             </dl>
-            <ReferencedBy collection={Collection::People} id={props.id.clone()} />
+            { referenced_by(lang, view, Collection::People, id) }
         </article>
     }
 }
 
-#[component]
-pub fn RolePage(props: &IdProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
-    let Some(role) = view
-        .plan
-        .roles
-        .iter()
-        .find(|r| r.id.as_str() == props.id.as_str())
-    else {
-        return missing_entity(lang, Collection::Roles, &props.id);
+pub fn role_page(lang: Lang, view: &PlanView, id: &str) -> Html {
+    let Some(role) = view.plan.roles.iter().find(|r| r.id.as_str() == id) else {
+        return missing_entity(lang, Collection::Roles, id);
     };
     html! {
         <article>
@@ -121,8 +86,8 @@ pub fn RolePage(props: &IdProps) -> Html {
                 }
             </dl>
             <h2>{ Msg::Members.text(lang) }</h2>
-            <RoleMembers role={props.id.clone()} />
-            <ReferencedBy collection={Collection::Roles} id={props.id.clone()} />
+            { role_members(lang, view, id) }
+            { referenced_by(lang, view, Collection::Roles, id) }
         </article>
     }
 }

@@ -485,23 +485,23 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 74, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 79, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
             const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__ha89cc65dc5f5fa48);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 126, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, wasm_bindgen__convert__closures________invoke__ha3d51e14fc399c26);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 131, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+            const ret = makeClosure(arg0, arg1, wasm_bindgen__convert__closures________invoke__he3fb358a7cb5a680);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 34, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures________invoke__h0c46449e7a643538);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 37, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures________invoke__hb827af0d3fa58793);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 71, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h055bdf413954eba0);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 77, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h2f57a9011e366544);
             return ret;
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
@@ -524,16 +524,16 @@ function __wbg_get_imports() {
     };
 }
 
-function wasm_bindgen__convert__closures_____invoke__h055bdf413954eba0(arg0, arg1) {
-    wasm.wasm_bindgen__convert__closures_____invoke__h055bdf413954eba0(arg0, arg1);
+function wasm_bindgen__convert__closures_____invoke__h2f57a9011e366544(arg0, arg1) {
+    wasm.wasm_bindgen__convert__closures_____invoke__h2f57a9011e366544(arg0, arg1);
 }
 
-function wasm_bindgen__convert__closures________invoke__ha3d51e14fc399c26(arg0, arg1, arg2) {
-    wasm.wasm_bindgen__convert__closures________invoke__ha3d51e14fc399c26(arg0, arg1, arg2);
+function wasm_bindgen__convert__closures________invoke__he3fb358a7cb5a680(arg0, arg1, arg2) {
+    wasm.wasm_bindgen__convert__closures________invoke__he3fb358a7cb5a680(arg0, arg1, arg2);
 }
 
-function wasm_bindgen__convert__closures________invoke__h0c46449e7a643538(arg0, arg1, arg2) {
-    wasm.wasm_bindgen__convert__closures________invoke__h0c46449e7a643538(arg0, arg1, arg2);
+function wasm_bindgen__convert__closures________invoke__hb827af0d3fa58793(arg0, arg1, arg2) {
+    wasm.wasm_bindgen__convert__closures________invoke__hb827af0d3fa58793(arg0, arg1, arg2);
 }
 
 function wasm_bindgen__convert__closures_____invoke__ha89cc65dc5f5fa48(arg0, arg1, arg2) {
