@@ -57,7 +57,7 @@ mod typed;
 mod value;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
