@@ -7,9 +7,7 @@ use std::path::{Path, PathBuf};
 use anstyle::{AnsiColor, Style};
 use anyhow::{anyhow, bail};
 use continuity_schema::Plan;
-use continuity_schema::diff::{
-    self, Change, Diff, FindingChange, FindingsDelta, Impact, Op, Section, Tone,
-};
+use continuity_schema::diff::{self, Change, Diff, FindingsDelta, Impact, Op, Section, Tone};
 use continuity_schema::finding::Finding;
 use continuity_schema::types::Date;
 use serde::Serialize;
@@ -111,37 +109,41 @@ struct ReadSide {
     bytes: Vec<u8>,
 }
 
-/// Parses both sides and runs the rules on each on its own thread (a large plan takes as long
-/// to read as to check), then compares them.
+/// Reads both sides on two threads, then compares them while the rules run on each side on
+/// threads of their own: on a large plan reading, checking and comparing each take about as
+/// long, and the comparison needs no findings.
 fn compare_read(
     path: String,
     old: ReadSide,
     new: ReadSide,
     today: Date,
 ) -> anyhow::Result<Comparison> {
-    let prepare = |side: ReadSide| -> anyhow::Result<(Side, Vec<FindingChange>)> {
+    let read = |side: ReadSide| -> anyhow::Result<Side> {
         let plan = readable(crate::check::read_for_diff(&side.bytes), &side.label)?;
-        drop(side.bytes);
-        let findings = diff::stable_findings(&plan, today);
-        Ok((
-            Side {
-                label: side.label,
-                commit: side.commit,
-                plan,
-            },
-            findings,
-        ))
+        Ok(Side {
+            label: side.label,
+            commit: side.commit,
+            plan,
+        })
     };
+    let failed = |what: &str| anyhow!("{what} failed");
     let (old, new) = std::thread::scope(|scope| {
-        let old = scope.spawn(|| prepare(old));
-        let new = prepare(new);
+        let old = scope.spawn(|| read(old));
+        let new = read(new);
         let old = old
             .join()
-            .unwrap_or_else(|_| Err(anyhow!("reading the older plan failed")));
+            .unwrap_or_else(|_| Err(failed("reading the older plan")));
         (old, new)
     });
-    let ((old, old_findings), (new, new_findings)) = (old?, new?);
-    let diff = diff::diff(&old.plan, &new.plan);
+    let (old, new) = (old?, new?);
+    let (diff, old_findings, new_findings) = std::thread::scope(|scope| {
+        let old_findings = scope.spawn(|| diff::stable_findings(&old.plan, today));
+        let new_findings = scope.spawn(|| diff::stable_findings(&new.plan, today));
+        let diff = diff::diff(&old.plan, &new.plan);
+        (diff, old_findings.join(), new_findings.join())
+    });
+    let old_findings = old_findings.map_err(|_| failed("checking the older plan"))?;
+    let new_findings = new_findings.map_err(|_| failed("checking the newer plan"))?;
     Ok(Comparison {
         path,
         old,
