@@ -238,7 +238,7 @@ fn expectation(def: Option<&str>, instance: &Value) -> String {
         Some("Date") => "is not a date: write YYYY-MM-DD".into(),
         Some("Phone") => "is not a phone number: digits, optionally starting with +, with spaces, dots, slashes or hyphens".into(),
         Some("Email") => "is not an e-mail address".into(),
-        Some("WebUrl") => "is not a web link: it must start with http:// or https://".into(),
+        Some("WebUrl") => "is not a web link: it must start with http:// or https:// and have no spaces, quotes, backslashes, grave accents or any of < > { } | ^".into(),
         Some(d) if d.ends_with("Id") => "is not an id: use lowercase letters, digits and single hyphens".into(),
         _ => "does not have the expected form".into(),
     }

@@ -200,7 +200,7 @@ fn render_definition(out: &mut String, name: &str, def: &Value, example: Option<
     }
     if def.get("type").and_then(Value::as_str) == Some("string") {
         if let Some(pattern) = def.get("pattern").and_then(Value::as_str) {
-            let _ = writeln!(out, "Pattern: `{pattern}`\n");
+            let _ = writeln!(out, "Pattern: {}\n", code_span(pattern));
         }
         if let Some(examples) = def.get("examples").and_then(Value::as_array) {
             let list: Vec<String> = examples
@@ -336,4 +336,30 @@ pub fn rules_markdown() -> String {
         let _ = writeln!(out, "| `{code}` | {meaning} |");
     }
     out
+}
+
+/// `text` as a Markdown code span, with a fence of more backticks than any run inside it
+/// (and padding when it starts or ends with one), so that a pattern holding a backtick stays
+/// one span.
+fn code_span(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_span;
+
+    #[test]
+    fn code_spans_hold_backticks() {
+        assert_eq!(code_span("^a$"), "`^a$`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("``x"), "``` ``x ```");
+    }
 }

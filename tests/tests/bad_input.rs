@@ -455,6 +455,43 @@ fn missing_field() {
     );
 }
 
+/// The base plan with `url` as the organisation's website (on line 6).
+fn with_website(url: &str) -> String {
+    let quoted = serde_json::to_string(url).expect("a JSON string");
+    base_with(
+        "\"kind\": \"municipality\"\n",
+        &format!("\"kind\": \"municipality\",\n    \"website\": {quoted}\n"),
+    )
+}
+
+#[test]
+fn web_links_may_hold_accents_but_not_quotes_or_brackets() {
+    for ok in [
+        "https://www.heidebeek.be/café",
+        "https://www.heidebeek.be/a?b=c&d=%20#e",
+    ] {
+        let run = validate_bytes(with_website(ok).as_bytes());
+        assert!(
+            !run.stdout.contains("error["),
+            "{ok} should be a web link:\n{}",
+            run.stdout
+        );
+    }
+    for bad in [
+        "https://www.heidebeek.be/a\"b",
+        "https://www.heidebeek.be/<b>",
+        "https://www.heidebeek.be/{b}",
+        "https://www.heidebeek.be/a b",
+    ] {
+        check(
+            with_website(bad),
+            "invalid-value",
+            "6:16",
+            "is not a web link: it must start with http:// or https:// and have no spaces, quotes",
+        );
+    }
+}
+
 #[test]
 fn wrong_types() {
     check(

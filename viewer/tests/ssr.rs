@@ -362,13 +362,19 @@ async fn hostile_plan_text_is_escaped_and_never_a_script_link() {
         "{findings:?}"
     );
 
-    // What the model lets through: an http(s) URL with quotes and markup, and any text.
+    // Nor a link with double quotes or markup in it.
+    let mut value = base_json();
+    value["plan"]["backup_procedure"]["url"] =
+        json!(r#"https://example.org/"><script>alert(2)</script>"#);
+    assert!(serde_json::from_value::<Plan>(value).is_err());
+
+    // What the model lets through: an http(s) URL with single quotes and parentheses (allowed
+    // in links), and any text.
     let long = "x".repeat(100_000);
     let mut value = base_json();
     value["organisation"]["name"] = json!(SCRIPT);
     value["plan"]["purpose"] = json!(IMG);
-    value["plan"]["backup_procedure"]["url"] =
-        json!(r#"https://example.org/"><script>alert(2)</script>"#);
+    value["plan"]["backup_procedure"]["url"] = json!("https://example.org/'a'(2)");
     value["plan"]["backup_procedure"]["title"] = json!(format!("{IMG}{SCRIPT}"));
     value["services"][0]["name"] = json!(format!("{SCRIPT}\" onmouseover=\"alert(3)"));
     value["services"][1]["name"] = json!(long);
@@ -411,12 +417,10 @@ async fn hostile_plan_text_is_escaped_and_never_a_script_link() {
     let html = render_page(Lang::En, view.clone(), PlanPage::Overview).await;
     assert!(html.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
-    // A quote in a web link cannot end the attribute: the link stays one harmless href.
+    // Single quotes in a web link stay inside the double-quoted attribute: one harmless href.
     assert!(
-        html.contains(
-            r#"<a href="https://example.org/&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;" rel="noopener noreferrer">"#
-        ),
-        "the web link, escaped"
+        html.contains(r#"<a href="https://example.org/'a'(2)" rel="noopener noreferrer">"#),
+        "the web link, as written"
     );
     // The long text is shown whole (restart order and activation criteria), not cut or dropped.
     assert_eq!(html.matches(long.as_str()).count(), 2);

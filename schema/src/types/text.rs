@@ -10,8 +10,12 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub const PHONE_PATTERN: &str = r"^\+?[0-9][0-9 ./()-]{4,30}$";
 /// E-mail addresses: a deliberately loose shape; mail servers decide the rest.
 pub const EMAIL_PATTERN: &str = r"^[^@\s]+@[^@\s]+\.[^@\s]+$";
-/// Web links: only `http` and `https`, so that a viewer never renders a script link.
-pub const URL_PATTERN: &str = r"^https?://[^\s]+$";
+/// Web links: only `http` and `https`, so that a viewer never renders a script link, and none
+/// of the characters that cannot appear in a link as written (RFC 3987: spaces, quotes, angle
+/// and curly brackets, `\`, `^`, `` ` ``, `|`). Letters with accents are allowed, as in
+/// `https://www.heidebeek.be/café`. This pattern is the whole rule: the schema has no `format`
+/// for links, so that every validator and the model accept exactly the same links.
+pub const URL_PATTERN: &str = r#"^https?://[^\s"<>\\^`{|}]+$"#;
 
 fn is_phone(text: &str) -> bool {
     let rest = text.strip_prefix('+').unwrap_or(text);
@@ -39,7 +43,13 @@ fn is_web_url(text: &str) -> bool {
     let rest = text
         .strip_prefix("https://")
         .or_else(|| text.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.chars().any(char::is_whitespace))
+    rest.is_some_and(|r| {
+        !r.is_empty()
+            && !r.chars().any(|c| {
+                c.is_whitespace()
+                    || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+            })
+    })
 }
 
 macro_rules! checked_text {
@@ -115,10 +125,10 @@ checked_text!(
 );
 checked_text!(
     /// A web link (`http` or `https` only).
-    WebUrl, is_web_url, URL_PATTERN, Some("uri"), "Web link",
-    "A web address starting with http:// or https://.",
+    WebUrl, is_web_url, URL_PATTERN, None::<&str>, "Web link",
+    "A web address starting with http:// or https://. Spaces, quotes, backslashes, grave accents and the characters < > { } | ^ must be percent-encoded; letters with accents may be written as they are.",
     "https://www.heidebeek.be/storingen",
-    "a web link starting with http:// or https://"
+    "a web link: it starts with http:// or https:// and has no spaces, quotes, backslashes, grave accents or any of < > {{ }} | ^"
 );
 
 #[cfg(test)]
@@ -146,8 +156,26 @@ mod tests {
         for bad in ["ict", "ict@", "@x.be", "a b@x.be", "ict@heidebeek"] {
             assert!(Email::new(bad).is_err(), "{bad}");
         }
-        assert!(WebUrl::new("https://example.org/x").is_ok());
-        for bad in ["javascript:alert(1)", "ftp://x", "https://", "https://a b"] {
+        for ok in [
+            "https://example.org/x",
+            "https://www.heidebeek.be/café?q=1&r=%20#top",
+            "http://[::1]:8080/a(b)'c'",
+        ] {
+            assert!(WebUrl::new(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://x",
+            "https://",
+            "https://a b",
+            "https://a\"b",
+            "https://a<b>",
+            "https://a{b}",
+            "https://a|b",
+            "https://a\\b",
+            "https://a^b",
+            "https://a`b",
+        ] {
             assert!(WebUrl::new(bad).is_err(), "{bad}");
         }
     }

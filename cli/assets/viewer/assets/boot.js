@@ -2,7 +2,7 @@
 // or stops: an old browser, a host that does not serve the files, an internal error.
 import init from './continuity-viewer.js?v=af33e6b51f';
 
-const WASM = new URL('continuity-viewer_bg.wasm?v=d5020eb0b6', import.meta.url);
+const WASM = new URL('continuity-viewer_bg.wasm?v=bb621b9bc4', import.meta.url);
 
 function banner(nl, en, detail) {
   let box = document.getElementById('viewer-stopped');
