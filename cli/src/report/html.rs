@@ -10,7 +10,8 @@
 
 use std::fmt::Write as _;
 
-use super::document::{Block, Document, Inline, NoticeKind, Part, Table, dial, is_web_link};
+use super::document::{Block, Document, Inline, NoticeKind, Part, Table, dial};
+use continuity_schema::types::is_web_url;
 
 /// Renders the whole document.
 pub fn render(doc: &Document) -> String {
@@ -279,7 +280,7 @@ fn render_inlines(out: &mut String, inlines: &[Inline]) {
                 );
             }
             Inline::Web { text, url } => {
-                if is_web_link(url) {
+                if is_web_url(url) {
                     let _ = write!(
                         out,
                         "<a class=\"web\" href=\"{}\" rel=\"noreferrer noopener\">{}</a>",

@@ -4,7 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::document::{Block, Document, Inline, NoticeKind, Part, Table, dial, is_web_link};
+use super::document::{Block, Document, Inline, NoticeKind, Part, Table, dial};
+use continuity_schema::types::is_web_url;
 
 /// Renders the whole document.
 pub fn render(doc: &Document) -> String {
@@ -209,7 +210,7 @@ fn inline_text(inlines: &[Inline], indent: Option<&str>) -> String {
                 let _ = write!(out, "[{}](mailto:{})", escape(address), url_encode(address));
             }
             Inline::Web { text, url } => {
-                if is_web_link(url) {
+                if is_web_url(url) {
                     let _ = write!(out, "[{}](<{}>)", escape(text), url_encode(url));
                 } else {
                     out.push_str(&escape(text));

@@ -14,8 +14,9 @@ use continuity_schema::model::{Person, Plan, Role};
 use continuity_schema::types::Date;
 use serde::Serialize;
 
-use super::document::{Block, Document, Inline, Meta, NoticeKind, Part, Section, is_web_link};
+use super::document::{Block, Document, Inline, Meta, NoticeKind, Part, Section};
 use super::labels::{Labels, fill};
+use continuity_schema::types::is_web_url;
 
 /// A finding as the report shows it (already redacted when the report is).
 #[derive(Debug, Clone)]
@@ -317,7 +318,7 @@ fn list(items: &[String]) -> Block {
 
 /// A web link when `url` is a plain http(s) URL, otherwise the text alone.
 fn web(label: &str, url: &str) -> Vec<Inline> {
-    if is_web_link(url) {
+    if is_web_url(url) {
         vec![Inline::Web {
             text: label.to_owned(),
             url: url.to_owned(),

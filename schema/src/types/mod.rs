@@ -8,4 +8,4 @@ mod text;
 pub use date::Date;
 pub use duration::{Duration, DurationUnit};
 pub use id::*;
-pub use text::{Email, Phone, WebUrl};
+pub use text::{Email, Phone, WebUrl, is_web_url};

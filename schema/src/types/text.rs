@@ -39,7 +39,9 @@ fn is_email(text: &str) -> bool {
             .is_some_and(|(host, tld)| !host.is_empty() && !tld.is_empty())
 }
 
-fn is_web_url(text: &str) -> bool {
+/// Whether `text` is a web link as the format allows it (the rule of [`WebUrl`]): the one test
+/// for anything that becomes a link, in the viewer and the offline report alike.
+pub fn is_web_url(text: &str) -> bool {
     let rest = text
         .strip_prefix("https://")
         .or_else(|| text.strip_prefix("http://"));
@@ -175,6 +177,7 @@ mod tests {
             "https://a\\b",
             "https://a^b",
             "https://a`b",
+            "data:text/html,x",
         ] {
             assert!(WebUrl::new(bad).is_err(), "{bad}");
         }
