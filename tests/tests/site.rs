@@ -66,6 +66,25 @@ impl Site {
         panic!("revision {i} is not in its chunk {load}");
     }
 
+    /// The findings recorded for revision `i`, as `(code, message)` in file order.
+    fn findings(&self, i: usize) -> Option<Vec<(String, String)>> {
+        let entry = &self.index[i];
+        let file = read_json(&self.data(entry["findings_file"].as_str()?));
+        assert_eq!(file["format"], 2);
+        let table = file["findings"].as_array().expect("a findings table");
+        let runs = file["revisions"][entry["id"].as_str()?].as_array()?.clone();
+        let mut out = Vec::new();
+        for run in runs {
+            let start = run[0].as_u64().expect("a start") as usize;
+            let len = run[1].as_u64().expect("a length") as usize;
+            for f in &table[start..start + len] {
+                let text = |key: &str| f[key].as_str().expect("a text").to_owned();
+                out.push((text("code"), text("message")));
+            }
+        }
+        Some(out)
+    }
+
     fn data(&self, relative: &str) -> PathBuf {
         self.dir.join("data").join(relative)
     }
@@ -162,7 +181,7 @@ fn every_revision_is_rebuilt_exactly_from_snapshots_and_chunks() {
         run.stdout
     );
     let site = Site::read(&sandbox.join("site"));
-    assert_eq!(site.info["format"], 1);
+    assert_eq!(site.info["format"], 2);
     assert_eq!(site.info["history"]["state"], "complete");
     assert_eq!(site.info["plan_path"], "plan.json");
     assert_eq!(site.index.len(), 70);
@@ -183,9 +202,17 @@ fn every_revision_is_rebuilt_exactly_from_snapshots_and_chunks() {
     let chunks = fs::read_dir(site.data("chunks"))
         .expect("as set up by the test")
         .count();
+    let findings = fs::read_dir(site.data("findings"))
+        .expect("as set up by the test")
+        .count();
     // Revisions 0, 16, 32, 48 and 64 counted from the oldest, and the newest.
     assert_eq!(snapshots, 6, "snapshots");
     assert_eq!(chunks, 5, "chunks");
+    // One findings file per block of 16 revisions.
+    assert_eq!(findings, 5, "findings files");
+    for i in 0..site.index.len() {
+        assert!(site.findings(i).is_some(), "revision {i} has its findings");
+    }
     // Every data file but site.json is named by its content hash.
     for (path, bytes) in site.files() {
         if let Some(rest) = path.strip_prefix("data/") {
@@ -281,6 +308,63 @@ fn the_index_says_who_changed_what_and_whether_the_plan_was_valid() {
 }
 
 #[test]
+fn each_revision_records_what_validate_finds_at_its_date_and_the_current_one_as_of_today() {
+    let sandbox = Sandbox::new();
+    let repo = sandbox.init("plans");
+    let base = base_plan();
+    let mut unowned = base.clone();
+    unowned["services"][0]["owner"] = json!("nobody-here");
+    let commits = repo.script(&[
+        step("2019-03-01", "First version", base.clone()),
+        step("2026-03-02", "Owner left", unowned),
+        step("2026-03-04", "Repair", base),
+    ]);
+    expect_code(&repo.run(&["site", "-o", "../site"]), 0);
+    let site = Site::read(&sandbox.join("site"));
+    let dates = ["2026-03-04", "2026-03-02", "2019-03-01"];
+    let plans = committed_plans(&repo, &commits);
+    let mut seen = Vec::new();
+    for (i, date) in dates.iter().enumerate() {
+        let plan = &plans[plans.len() - 1 - i];
+        let file = sandbox.join(&format!("plan-{i}.json"));
+        fs::write(&file, serde_json::to_vec_pretty(plan).expect("a plan")).expect("written");
+        let file = file.to_str().expect("as set up by the test");
+        // The newest revision, the one the viewer opens, is judged as of today.
+        let mut args = vec!["validate", "--format", "json", file];
+        if i > 0 {
+            args.extend(["--today", date]);
+        }
+        let run = run_in(&sandbox.join("."), &args);
+        let report: Value = serde_json::from_str(&run.stdout).expect("a JSON report");
+        let mut expected: Vec<(String, String)> = report["files"][0]["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| {
+                let text = |key: &str| f[key].as_str().unwrap_or_default().to_owned();
+                (text("code"), text("message"))
+            })
+            .collect();
+        let mut recorded = site.findings(i).expect("recorded findings");
+        expected.sort();
+        recorded.sort();
+        assert_eq!(recorded, expected, "revision {i} ({date})");
+        seen.push(recorded);
+    }
+    assert!(
+        seen[1].iter().any(|(code, _)| code == "dangling-reference"),
+        "the broken owner is found: {:?}",
+        seen[1]
+    );
+    assert_ne!(seen[0], seen[2], "the same plan, judged at different dates");
+    assert_eq!(
+        site.info["as_of"].as_str().map(str::len),
+        Some(10),
+        "site.json says as of when the current revision was judged"
+    );
+}
+
+#[test]
 fn a_second_export_after_one_commit_writes_only_what_is_new() {
     let sandbox = Sandbox::new();
     let repo = sandbox.init("plans");
@@ -303,8 +387,9 @@ fn a_second_export_after_one_commit_writes_only_what_is_new() {
         .map(|(path, _)| path)
         .collect();
     let removed: Vec<&String> = before.keys().filter(|p| !after.contains_key(*p)).collect();
-    // The new snapshot, the chunk that now ends before it, the index and site.json.
-    assert!(written.len() <= 4, "written: {written:?}\n{}", run.stdout);
+    // The new snapshot, the chunk that now ends before it, the newest block's findings, the
+    // index and site.json.
+    assert!(written.len() <= 5, "written: {written:?}\n{}", run.stdout);
     assert!(
         written.iter().any(|p| p.starts_with("data/revisions-")),
         "written: {written:?}\n{}",
@@ -315,7 +400,7 @@ fn a_second_export_after_one_commit_writes_only_what_is_new() {
         written.iter().all(|p| p.starts_with("data/")),
         "{written:?}"
     );
-    assert!(removed.len() <= 3, "removed: {removed:?}");
+    assert!(removed.len() <= 4, "removed: {removed:?}");
     assert!(run.stdout.contains("files written"), "{}", run.stdout);
     assert!(
         run.stdout.contains("exported 11 revisions"),
@@ -464,6 +549,40 @@ fn a_confidential_plan_is_refused_without_redaction_or_an_explicit_override() {
     let run = repo.run(&["site", "-o", "../full", "--allow-confidential"]);
     expect_code(&run, 0);
     assert_eq!(Site::read(&sandbox.join("full")).info["redacted"], false);
+}
+
+#[test]
+fn a_redacted_site_records_no_finding_about_the_removed_contact_details() {
+    let sandbox = Sandbox::new();
+    let repo = sandbox.init("plans");
+    let mut plan = base_plan();
+    plan["people"][1]["phones"] = json!([]);
+    repo.script(&[step("2026-03-01", "Bert has no phone yet", plan)]);
+    let codes = |dir: &str| -> Vec<String> {
+        let site = Site::read(&sandbox.join(dir));
+        let findings = site.findings(0).expect("recorded findings");
+        findings.into_iter().map(|(code, _)| code).collect()
+    };
+    expect_code(&repo.run(&["site", "-o", "../open"]), 0);
+    let open = codes("open");
+    assert!(open.iter().any(|c| c == "person-unreachable"), "{open:?}");
+    expect_code(
+        &repo.run(&["site", "-o", "../redacted", "--redact", "personal"]),
+        0,
+    );
+    let redacted = codes("redacted");
+    assert!(
+        !redacted
+            .iter()
+            .any(|c| continuity_schema::redact::hidden_when_redacted(c)),
+        "{redacted:?}"
+    );
+    assert_eq!(
+        open.len() - redacted.len(),
+        open.iter()
+            .filter(|c| continuity_schema::redact::hidden_when_redacted(c))
+            .count()
+    );
 }
 
 #[test]

@@ -5,10 +5,9 @@ use std::cmp::Ordering;
 use std::rc::Rc;
 
 use continuity_schema::Plan;
-use continuity_schema::finding::{Finding, Severity};
-use continuity_schema::redact::hidden_when_redacted;
+use continuity_schema::diff::RecordedFinding;
+use continuity_schema::finding::Severity;
 use continuity_schema::references::Collection;
-use continuity_schema::rules;
 use continuity_schema::types::Date;
 
 use crate::app::{PlanPage, Route};
@@ -18,9 +17,9 @@ use crate::data::Revision;
 #[derive(Debug, Clone)]
 pub struct PlanView {
     pub plan: Rc<Plan>,
-    /// The rules' findings as of `today`.
-    pub findings: Rc<Vec<Finding>>,
-    /// The date the findings are computed for: the visitor's today for the current revision,
+    /// The findings as of `today`, as the exporter recorded them.
+    pub findings: Rc<Vec<RecordedFinding>>,
+    /// The date the findings were computed for: the export's date for the current revision,
     /// the revision's own date for a past one (was the plan valid then?).
     pub today: Date,
     /// The revision's id in links when travelling in time; `None` for the current revision.
@@ -36,6 +35,7 @@ pub struct PlanView {
 impl PartialEq for PlanView {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.plan, &other.plan)
+            && Rc::ptr_eq(&self.findings, &other.findings)
             && self.today == other.today
             && self.at == other.at
             && self.plan_path == other.plan_path
@@ -43,14 +43,15 @@ impl PartialEq for PlanView {
 }
 
 impl PlanView {
-    /// Runs the rules on `plan` as of `today`. On a redacted site, the rules that look at the
-    /// removed contact details are left out: they would report everyone as unreachable.
-    pub fn new(plan: Rc<Plan>, today: Date, plan_path: &str, redacted: bool) -> PlanView {
-        let mut findings = rules::check(&plan, today);
-        if redacted {
-            findings.retain(|f| !hidden_when_redacted(&f.code));
-        }
-        let findings = Rc::new(findings);
+    /// The view of `plan` with the `findings` recorded for it as of `today` (on a redacted
+    /// site, without the rules that look at the removed contact details).
+    pub fn new(
+        plan: Rc<Plan>,
+        findings: Rc<Vec<RecordedFinding>>,
+        today: Date,
+        plan_path: &str,
+        redacted: bool,
+    ) -> PlanView {
         PlanView {
             plan,
             findings,

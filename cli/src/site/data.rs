@@ -1,21 +1,24 @@
 //! The site's data: a revision index and plan snapshots and deltas, all named by content hash,
 //! so that a static host serves them forever and a new export writes only what is new.
 //!
-//! Layout (format 1, documented in `docs/site-data.md`):
+//! Layout (format 2, documented in `docs/site-data.md`):
 //! - `data/site.json`: the entry point: generator, plan path, history state, index file name.
 //! - `data/revisions-<hash>.json`: every revision, newest first, with its summary and validity.
 //! - `data/snapshots/<hash>.json`: whole plans: the newest revision, and every `KEYFRAME`-th.
 //! - `data/chunks/<hash>.json`: a keyframe's hash and the diffs that lead from it to each newer
 //!   revision up to the next keyframe.
+//! - `data/findings/<hash>.json`: the findings of every revision of a block of `KEYFRAME`
+//!   revisions (see `findings.rs`).
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use continuity_schema::Plan;
-use continuity_schema::diff::{self, Diff};
+use continuity_schema::diff::{self, Diff, RecordedFinding};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::findings;
 use crate::output::Summary;
 use crate::revisions::{PlanState, describe_change};
 
@@ -25,7 +28,7 @@ use crate::revisions::{PlanState, describe_change};
 pub const KEYFRAME: usize = 512;
 
 /// The version of the site data format.
-pub const SITE_FORMAT: u32 = 1;
+pub const SITE_FORMAT: u32 = 2;
 
 /// One revision as the exporter knows it.
 #[derive(Debug, Clone)]
@@ -57,6 +60,16 @@ impl SourceRevision {
             PlanState::Checked { .. } => "checked",
             PlanState::Absent => "absent",
             PlanState::Unreadable { .. } => "unreadable",
+        }
+    }
+
+    /// The findings as the site records them (none when there is no plan).
+    fn recorded(&self) -> Option<Vec<RecordedFinding>> {
+        match &self.state {
+            PlanState::Checked { plan, findings, .. } => {
+                Some(RecordedFinding::record(plan, findings))
+            }
+            _ => None,
         }
     }
 
@@ -97,6 +110,9 @@ struct IndexEntry<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     load: Option<String>,
     findings: Summary,
+    /// Where the findings are listed: `findings/<hash>.json`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    findings_file: Option<String>,
     /// What changed since the previous (older) revision, in one line.
     summary: String,
     sections: Vec<&'static str>,
@@ -168,6 +184,7 @@ pub fn build(
         }
     }
     flush(&mut files, &mut loads, &hashes, keyframe, &mut segment)?;
+    let findings_files = record_findings(&mut files, &oldest_first, keyframe_every)?;
     // The newest revision is what most visitors open: store it whole as well.
     if let (Some(last), Some(Some(hash))) = (n.checked_sub(1), hashes.last()) {
         if let Some(text) = &oldest_first[last].text {
@@ -197,6 +214,7 @@ pub fn build(
                 plan: hashes[i].clone(),
                 load: loads[i].clone(),
                 findings: r.counts(),
+                findings_file: findings_files[i].clone(),
                 summary,
                 sections,
                 impacts,
@@ -213,6 +231,34 @@ pub fn build(
             .collect(),
         index_name,
     ))
+}
+
+/// Writes the findings of every revision with a plan, one file per block of `block` revisions
+/// counted from the oldest; returns each revision's file (oldest first).
+fn record_findings(
+    files: &mut BTreeMap<String, Vec<u8>>,
+    oldest_first: &[&SourceRevision],
+    block: usize,
+) -> anyhow::Result<Vec<Option<String>>> {
+    let recorded: Vec<Option<Vec<RecordedFinding>>> =
+        oldest_first.iter().map(|r| r.recorded()).collect();
+    let mut names = vec![None; oldest_first.len()];
+    for start in (0..oldest_first.len()).step_by(block) {
+        let end = (start + block).min(oldest_first.len());
+        let members: findings::Block<'_> = (start..end)
+            .filter_map(|i| Some((oldest_first[i].id.as_str(), recorded[i].as_deref()?)))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let name = findings::write_block(files, &members)?;
+        for i in start..end {
+            if recorded[i].is_some() {
+                names[i] = Some(name.clone());
+            }
+        }
+    }
+    Ok(names)
 }
 
 /// Writes the chunk of the current segment and records where its revisions load from.

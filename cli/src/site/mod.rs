@@ -1,6 +1,7 @@
 //! `continuity site`: exports the plan and its history as a static site with the viewer.
 
 mod data;
+mod findings;
 mod publish;
 mod serve;
 mod viewer_assets;
@@ -60,6 +61,8 @@ struct SiteJson<'a> {
     history: HistoryState,
     index: &'a str,
     current: usize,
+    /// The date the current revision's findings were computed for.
+    as_of: String,
     redacted: bool,
     /// The classification of the newest readable plan, shown on every page of the viewer.
     classification: Option<&'static str>,
@@ -90,6 +93,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         history,
         index: &index,
         current: 0,
+        as_of: crate::clock::today().to_string(),
         redacted,
         classification: revisions
             .iter()
@@ -137,13 +141,15 @@ fn collect(
         }
     }
     for revision in &history.revisions {
+        // The revision the viewer opens is judged as of today, like `validate`; past ones as
+        // of their own date (was the plan valid then?).
+        let date = if revisions.is_empty() {
+            crate::clock::today()
+        } else {
+            crate::history::date_of(revision.time, revision.offset_minutes)
+        };
         let (state, bytes) = match revision.blob {
-            Some(blob) => read_state(
-                &repo,
-                blob,
-                crate::history::date_of(revision.time, revision.offset_minutes),
-                &schema,
-            ),
+            Some(blob) => read_state(&repo, blob, date, &schema),
             None => (PlanState::Absent, None),
         };
         let text = bytes.map(|bytes| Rc::new(String::from_utf8_lossy(&bytes).into_owned()));

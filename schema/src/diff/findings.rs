@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::shape::{self, ListKind};
 use super::{Path, items, typed};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, Subject};
 use crate::json::{Pointer, Segment};
 use crate::model::Plan;
 use crate::types::Date;
@@ -57,15 +57,63 @@ pub fn findings_delta(a: &Plan, b: &Plan, today: Date) -> FindingsDelta {
 /// both plans at once (the CLI, on two threads) call this for each and then [`delta`].
 pub fn stable_findings(plan: &Plan, today: Date) -> Vec<FindingChange> {
     let findings = crate::rules::check(plan, today);
-    let mut paths = StablePaths {
-        plan,
-        keys: HashMap::new(),
-        values: HashMap::new(),
-    };
+    let mut paths = StablePaths::new(plan);
     findings
         .iter()
         .map(|f| change(f, paths.of(&f.pointer)))
         .collect()
+}
+
+/// A finding as an exported site records it: everything the viewer shows, with the stable path
+/// that [`delta`] compares, so that the viewer needs neither the rules nor the plan's JSON to
+/// list a revision's findings or to compare two revisions'.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct RecordedFinding {
+    /// The rule's name.
+    pub code: String,
+    pub severity: Severity,
+    /// The entity concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Subject>,
+    /// Where the finding points, with entities named by key.
+    pub path: Path,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The reason the plan gives for accepting the finding, when it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<String>,
+}
+
+impl RecordedFinding {
+    /// Records `findings`, raised on `plan`, in file order.
+    pub fn record(plan: &Plan, findings: &[Finding]) -> Vec<RecordedFinding> {
+        let mut paths = StablePaths::new(plan);
+        findings
+            .iter()
+            .map(|f| RecordedFinding {
+                code: f.code.to_string(),
+                severity: f.severity,
+                subject: f.subject.clone(),
+                path: paths.of(&f.pointer),
+                message: f.message.clone(),
+                hint: f.hint.clone(),
+                allowed: f.allowed.clone(),
+            })
+            .collect()
+    }
+
+    /// The finding as [`delta`] compares it.
+    pub fn change(&self) -> FindingChange {
+        FindingChange {
+            code: self.code.clone(),
+            severity: self.severity,
+            subject: self.subject.as_ref().map(ToString::to_string),
+            path: self.path.clone(),
+            message: self.message.clone(),
+            allowed: self.allowed.clone(),
+        }
+    }
 }
 
 /// Findings introduced and fixed between two plans' [`stable_findings`].
@@ -118,7 +166,15 @@ struct StablePaths<'p> {
     values: HashMap<(String, Option<usize>), Option<Value>>,
 }
 
-impl StablePaths<'_> {
+impl<'p> StablePaths<'p> {
+    fn new(plan: &'p Plan) -> Self {
+        StablePaths {
+            plan,
+            keys: HashMap::new(),
+            values: HashMap::new(),
+        }
+    }
+
     fn of(&mut self, pointer: &Pointer) -> Path {
         let segments = pointer.segments();
         let mut out = Vec::with_capacity(segments.len());

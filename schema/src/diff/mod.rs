@@ -55,6 +55,7 @@ mod shape;
 mod summary;
 mod typed;
 mod value;
+mod wire;
 
 #[cfg(test)]
 pub(crate) mod fixture;
@@ -73,7 +74,9 @@ use crate::model::Plan;
 use crate::references::Collection;
 
 pub use apply::{ApplyError, ApplyErrorKind, apply, apply_owned, apply_value, apply_value_owned};
-pub use findings::{FindingChange, FindingsDelta, delta, findings_delta, stable_findings};
+pub use findings::{
+    FindingChange, FindingsDelta, RecordedFinding, delta, findings_delta, stable_findings,
+};
 pub use locate::{leaf_paths, resolve};
 pub use summary::{ImpactCount, SectionCounts, Summary, value_text};
 
@@ -95,6 +98,7 @@ pub struct Diff {
 /// "entity": {"id": "burgerzaken", "name": "Burgerzaken"}, "op": "set", "old": "4h",
 /// "new": "1d", "impacts": ["objective_loosened"]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "wire::ChangeRecord")]
 pub struct Change {
     /// Where the change is: field names and entity keys from the plan's root.
     pub path: Path,

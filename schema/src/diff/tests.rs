@@ -745,3 +745,23 @@ fn findings_are_located_by_key_not_position() {
         "{delta:#?}"
     );
 }
+
+#[test]
+fn recorded_findings_compare_like_the_findings_the_rules_raise() {
+    use crate::diff::{RecordedFinding, stable_findings};
+    let plan = fixture::base();
+    let today: crate::types::Date = "2026-11-27".parse().expect("a date");
+    let findings = crate::rules::check(&plan, today);
+    assert!(!findings.is_empty(), "the fixture has findings to record");
+    let recorded = RecordedFinding::record(&plan, &findings);
+    assert_eq!(recorded.len(), findings.len());
+    let changes: Vec<_> = recorded.iter().map(RecordedFinding::change).collect();
+    assert_eq!(changes, stable_findings(&plan, today));
+    for (r, f) in recorded.iter().zip(&findings) {
+        assert_eq!((&r.hint, &r.subject), (&f.hint, &f.subject));
+    }
+    // Through JSON, as a site stores them.
+    let json = serde_json::to_string(&recorded).expect("serializes");
+    let back: Vec<RecordedFinding> = serde_json::from_str(&json).expect("reads back");
+    assert_eq!(back, recorded);
+}

@@ -1,7 +1,9 @@
 //! The files of an exported site, read strictly enough to refuse what this viewer does not
 //! understand and leniently enough to accept fields a newer exporter adds.
 
-use continuity_schema::diff::{self, Diff};
+use std::collections::HashMap;
+
+use continuity_schema::diff::{self, Diff, RecordedFinding};
 use continuity_schema::types::Date;
 use continuity_schema::{Classification, Plan};
 use serde::Deserialize;
@@ -10,7 +12,7 @@ use serde_json::Value;
 use super::DataError;
 
 /// The version of the site data format this viewer reads.
-pub const SITE_FORMAT: u64 = 1;
+pub const SITE_FORMAT: u64 = 2;
 
 /// `data/site.json`: the entry point.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -33,6 +35,9 @@ pub struct SiteInfo {
     /// The classification of the newest plan, shown on every page.
     #[serde(default)]
     pub classification: Option<Classification>,
+    /// The date the current revision's findings were computed for (the export's date).
+    #[serde(default)]
+    pub as_of: Option<Date>,
 }
 
 /// How complete the exported history is.
@@ -75,6 +80,9 @@ pub struct Revision {
     pub load: Option<String>,
     #[serde(default)]
     pub findings: Counts,
+    /// `findings/<hash>.json`: where this revision's findings are listed.
+    #[serde(default)]
+    pub findings_file: Option<String>,
     #[serde(default)]
     pub summary: String,
     #[serde(default)]
@@ -132,6 +140,38 @@ pub struct ChunkStep {
     pub diff: Diff,
 }
 
+/// `findings/<hash>.json`: the findings of a block of revisions, each distinct finding once.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct FindingsFile {
+    pub format: u64,
+    pub findings: Vec<RecordedFinding>,
+    /// Per revision id: `[start, length]` runs of positions in `findings`.
+    pub revisions: HashMap<String, Vec<[usize; 2]>>,
+}
+
+impl FindingsFile {
+    /// The findings of revision `id`, in file order; `None` when the file does not list it or
+    /// points outside its table.
+    pub fn of(&self, id: &str) -> Option<Vec<RecordedFinding>> {
+        let mut out = Vec::new();
+        for &[start, len] in self.revisions.get(id)? {
+            out.extend_from_slice(self.findings.get(start..start.checked_add(len)?)?);
+        }
+        Some(out)
+    }
+}
+
+/// Reads a findings file.
+pub fn parse_findings(path: &str, text: &str) -> Result<FindingsFile, DataError> {
+    let file: FindingsFile = serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
+    if file.format != SITE_FORMAT {
+        return Err(DataError::Format {
+            found: file.format.to_string(),
+        });
+    }
+    Ok(file)
+}
+
 /// Reads `site.json`, checking the format version before anything else so that a site from a
 /// newer exporter says so instead of failing on some field.
 pub fn parse_site(text: &str) -> Result<SiteInfo, DataError> {
@@ -171,9 +211,10 @@ pub fn parse_index(path: &str, text: &str) -> Result<Vec<Revision>, DataError> {
     Ok(revisions)
 }
 
-/// Reads a snapshot: a whole plan.
-pub fn parse_plan(path: &str, text: &str) -> Result<Plan, DataError> {
-    serde_json::from_str(text).map_err(|e| json_error(path, &e))
+/// Reads a snapshot: a whole plan, as the model and as JSON (which the diff compares).
+pub fn parse_plan(path: &str, text: &str) -> Result<(Plan, Value), DataError> {
+    let plan = serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
+    Ok((plan, parse_value(path, text)?))
 }
 
 /// Reads a chunk.
@@ -201,7 +242,12 @@ pub fn parse_value(path: &str, text: &str) -> Result<Value, DataError> {
 ///
 /// Patching works on JSON and the result is read as a plan once, through the same parser as
 /// snapshots: the viewer then carries one plan deserializer and no typed patching code.
-pub fn rebuild(base: &Value, chunk: &Chunk, target: &str, path: &str) -> Result<Plan, DataError> {
+pub fn rebuild(
+    base: &Value,
+    chunk: &Chunk,
+    target: &str,
+    path: &str,
+) -> Result<(Plan, Value), DataError> {
     let mut value = base.clone();
     let mut found = chunk.base == target;
     for step in &chunk.steps {
@@ -220,7 +266,8 @@ pub fn rebuild(base: &Value, chunk: &Chunk, target: &str, path: &str) -> Result<
             detail: format!("the chunk does not lead to plan {target}"),
         });
     }
-    parse_plan(path, &value.to_string())
+    let plan = serde_json::from_str(&value.to_string()).map_err(|e| json_error(path, &e))?;
+    Ok((plan, value))
 }
 
 /// Whether `path` is a data file this format can name: `<prefix><hash>.json` for one of the
@@ -253,8 +300,8 @@ mod tests {
 
     #[test]
     fn site_json_of_another_format_says_so() {
-        let err = parse_site(r#"{"format": 2, "whatever": true}"#);
-        assert_eq!(err, Err(DataError::Format { found: "2".into() }));
+        let err = parse_site(r#"{"format": 3, "whatever": true}"#);
+        assert_eq!(err, Err(DataError::Format { found: "3".into() }));
         let err = parse_site(r#"{"no": "format"}"#);
         assert_eq!(err, Err(DataError::Format { found: "?".into() }));
         assert!(matches!(
@@ -272,14 +319,14 @@ mod tests {
             "revisions-.json",
         ] {
             let text = format!(
-                r#"{{"format": 1, "history": {{"state": "complete"}}, "index": "{index}"}}"#
+                r#"{{"format": 2, "history": {{"state": "complete"}}, "index": "{index}"}}"#
             );
             assert!(
                 matches!(parse_site(&text), Err(DataError::BadPath { .. })),
                 "{index}"
             );
         }
-        let ok = r#"{"format": 1, "history": {"state": "complete"}, "index": "revisions-0a1b.json", "new_field": 1}"#;
+        let ok = r#"{"format": 2, "history": {"state": "complete"}, "index": "revisions-0a1b.json", "new_field": 1}"#;
         assert!(parse_site(ok).is_ok());
     }
 
@@ -298,6 +345,26 @@ mod tests {
     fn an_empty_index_is_an_error() {
         assert!(parse_index("data/r.json", "[]").is_err());
         assert!(parse_index("data/r.json", "{}").is_err());
+    }
+
+    #[test]
+    fn findings_files_list_each_revision_by_runs() {
+        let text = r#"{"format": 2, "findings": [
+            {"code": "a", "severity": "error", "path": [], "message": "A"},
+            {"code": "b", "severity": "info", "path": ["services", "x"], "message": "B",
+             "subject": {"collection": "services", "id": "x"}}],
+            "revisions": {"r1": [[1, 1], [0, 1]], "r2": [], "bad": [[1, 5]]}}"#;
+        let file = parse_findings("data/findings/ab.json", text).expect("parses");
+        let codes = |id| file.of(id).map(|f| f.iter().map(|f| f.code.clone()).collect::<Vec<_>>());
+        assert_eq!(codes("r1"), Some(vec!["b".to_owned(), "a".to_owned()]));
+        assert_eq!(codes("r2"), Some(vec![]));
+        assert_eq!(codes("bad"), None, "runs past the table");
+        assert_eq!(codes("unknown"), None);
+        let old = text.replacen(r#""format": 2"#, r#""format": 1"#, 1);
+        assert_eq!(
+            parse_findings("data/findings/ab.json", &old),
+            Err(DataError::Format { found: "1".into() })
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! The site's data (format 1, `docs/site-data.md`): reading `site.json`, the revision index,
-//! snapshots and chunks, and rebuilding any revision's plan with `diff::apply`.
+//! The site's data (format 2, `docs/site-data.md`): reading `site.json`, the revision index,
+//! snapshots, chunks and findings, and rebuilding any revision's plan with `diff::apply`.
 
 mod error;
 mod format;
@@ -7,7 +7,7 @@ mod store;
 
 pub use error::DataError;
 pub use format::{
-    Chunk, ChunkStep, Counts, HistoryInfo, Revision, SITE_FORMAT, SiteInfo, is_data_path,
-    parse_chunk, parse_index, parse_plan, parse_site, rebuild,
+    Chunk, ChunkStep, Counts, FindingsFile, HistoryInfo, Revision, SITE_FORMAT, SiteInfo,
+    is_data_path, parse_chunk, parse_findings, parse_index, parse_plan, parse_site, rebuild,
 };
-pub use store::{Site, Store, StoreHandle};
+pub use store::{Loaded, Site, Store, StoreHandle};

@@ -7,14 +7,16 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use continuity_schema::Plan;
+use continuity_schema::diff::RecordedFinding;
 use serde_json::Value;
 
 use super::DataError;
-use super::format::{self, Chunk, Revision, SiteInfo};
+use super::format::{self, Chunk, FindingsFile, Revision, SiteInfo};
 use crate::browser;
 
-/// How many rebuilt plans to keep: a diff needs two, and visitors step back and forth.
-const PLAN_CACHE: usize = 8;
+/// How many rebuilt plans to keep (each as the model and as JSON): a diff needs two, and
+/// visitors step back and forth.
+const PLAN_CACHE: usize = 6;
 
 /// The site's entry point and revision index.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,13 +106,35 @@ impl Site {
     }
 }
 
+/// A revision as the pages see it: its plan, the same plan as JSON (what the diff compares),
+/// and its findings as the exporter recorded them.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub plan: Rc<Plan>,
+    pub json: Rc<Value>,
+    pub findings: Rc<Vec<RecordedFinding>>,
+}
+
+impl PartialEq for Loaded {
+    /// The same revision loaded once: comparing whole plans would cost more than re-rendering.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.plan, &other.plan) && Rc::ptr_eq(&self.findings, &other.findings)
+    }
+}
+
+/// A rebuilt plan, as the model and as JSON.
+type PlanPair = (Rc<Plan>, Rc<Value>);
+
 /// The site and its caches.
 #[derive(Debug)]
 pub struct Store {
     pub site: Rc<Site>,
     /// Rebuilt plans by content hash, most recently used last.
-    plans: RefCell<Vec<(String, Rc<Plan>)>>,
+    plans: RefCell<Vec<(String, PlanPair)>>,
+    /// Each revision's findings, by revision index (small next to plans).
+    findings: RefCell<HashMap<usize, Rc<Vec<RecordedFinding>>>>,
     chunks: RefCell<HashMap<String, Rc<Chunk>>>,
+    findings_files: RefCell<HashMap<String, Rc<FindingsFile>>>,
     /// The last snapshot a chunk was applied to, as JSON, by content hash.
     base: RefCell<Option<(String, Rc<Value>)>>,
 }
@@ -120,7 +144,9 @@ impl Store {
         Store {
             site: Rc::new(site),
             plans: RefCell::new(Vec::new()),
+            findings: RefCell::new(HashMap::new()),
             chunks: RefCell::new(HashMap::new()),
+            findings_files: RefCell::new(HashMap::new()),
             base: RefCell::new(None),
         }
     }
@@ -136,32 +162,38 @@ impl Store {
         Ok(Store::new(Site::new(info, revisions)))
     }
 
-    /// The plan at revision `index`, when it is already in memory.
-    pub fn cached(&self, index: usize) -> Option<Rc<Plan>> {
+    /// Revision `index`, when it is already in memory.
+    pub fn cached(&self, index: usize) -> Option<Loaded> {
         let hash = self.site.revisions.get(index)?.plan.as_deref()?;
-        self.cached_plan(hash)
+        let findings = self.findings.borrow().get(&index)?.clone();
+        let (plan, json) = self.cached_plan(hash)?;
+        Some(Loaded {
+            plan,
+            json,
+            findings,
+        })
     }
 
-    fn cached_plan(&self, hash: &str) -> Option<Rc<Plan>> {
+    fn cached_plan(&self, hash: &str) -> Option<PlanPair> {
         let mut plans = self.plans.borrow_mut();
         let at = plans.iter().position(|(h, _)| h == hash)?;
         let entry = plans.remove(at);
-        let plan = entry.1.clone();
+        let pair = entry.1.clone();
         plans.push(entry);
-        Some(plan)
+        Some(pair)
     }
 
-    fn remember(&self, hash: &str, plan: Rc<Plan>) {
+    fn remember(&self, hash: &str, pair: PlanPair) {
         let mut plans = self.plans.borrow_mut();
         plans.retain(|(h, _)| h != hash);
-        plans.push((hash.to_owned(), plan));
+        plans.push((hash.to_owned(), pair));
         if plans.len() > PLAN_CACHE {
             plans.remove(0);
         }
     }
 
-    /// The plan at revision `index`, fetched and rebuilt as needed.
-    pub async fn plan(&self, index: usize) -> Result<Rc<Plan>, DataError> {
+    /// Revision `index`: its plan, fetched and rebuilt as needed, and its findings.
+    pub async fn revision(&self, index: usize) -> Result<Loaded, DataError> {
         let revision =
             self.site
                 .revisions
@@ -183,27 +215,73 @@ impl Store {
                 });
             }
         };
-        if let Some(plan) = self.cached_plan(&hash) {
-            return Ok(plan);
-        }
-        let plan = if format::is_data_path(&load, &["snapshots/"]) {
-            self.snapshot(&load).await?
+        let findings = self.findings_of(index, revision).await?;
+        let (plan, json) = match self.cached_plan(&hash) {
+            Some(pair) => pair,
+            None => {
+                let pair = self.rebuild(&hash, load).await?;
+                self.remember(&hash, pair.clone());
+                pair
+            }
+        };
+        Ok(Loaded {
+            plan,
+            json,
+            findings,
+        })
+    }
+
+    async fn rebuild(&self, hash: &str, load: String) -> Result<PlanPair, DataError> {
+        let (plan, json) = if format::is_data_path(&load, &["snapshots/"]) {
+            let path = format!("data/{load}");
+            let text = browser::fetch_text(&path, false).await?;
+            format::parse_plan(&path, &text)?
         } else if format::is_data_path(&load, &["chunks/"]) {
             let chunk = self.chunk(&load).await?;
             let base_path = format!("snapshots/{}.json", chunk.base);
             let base = self.base(&chunk.base, &base_path).await?;
-            Rc::new(format::rebuild(&base, &chunk, &hash, &load)?)
+            format::rebuild(&base, &chunk, hash, &load)?
         } else {
             return Err(DataError::BadPath { path: load });
         };
-        self.remember(&hash, plan.clone());
-        Ok(plan)
+        Ok((Rc::new(plan), Rc::new(json)))
     }
 
-    async fn snapshot(&self, load: &str) -> Result<Rc<Plan>, DataError> {
-        let path = format!("data/{load}");
-        let text = browser::fetch_text(&path, false).await?;
-        Ok(Rc::new(format::parse_plan(&path, &text)?))
+    /// The findings the exporter recorded for revision `index`.
+    async fn findings_of(
+        &self,
+        index: usize,
+        revision: &Revision,
+    ) -> Result<Rc<Vec<RecordedFinding>>, DataError> {
+        if let Some(findings) = self.findings.borrow().get(&index) {
+            return Ok(findings.clone());
+        }
+        let missing = || DataError::Json {
+            path: "data/".to_owned() + revision.findings_file.as_deref().unwrap_or("revisions"),
+            detail: format!("no findings are listed for revision {}", revision.short_id()),
+        };
+        let load = revision.findings_file.clone().ok_or_else(missing)?;
+        if !format::is_data_path(&load, &["findings/"]) {
+            return Err(DataError::BadPath { path: load });
+        }
+        let cached = self.findings_files.borrow().get(&load).cloned();
+        let file = match cached {
+            Some(file) => file,
+            None => {
+                let path = format!("data/{load}");
+                let text = browser::fetch_text(&path, false).await?;
+                let file = Rc::new(format::parse_findings(&path, &text)?);
+                let mut files = self.findings_files.borrow_mut();
+                if files.len() >= 16 {
+                    files.clear();
+                }
+                files.insert(load.clone(), file.clone());
+                file
+            }
+        };
+        let findings = Rc::new(file.of(&revision.id).ok_or_else(missing)?);
+        self.findings.borrow_mut().insert(index, findings.clone());
+        Ok(findings)
     }
 
     /// The snapshot a chunk patches, as JSON; the last one is kept, since neighbouring
@@ -268,7 +346,7 @@ mod tests {
 
     fn site(ids: &[&str]) -> Site {
         let info = SiteInfo {
-            format: 1,
+            format: 2,
             generator: String::new(),
             generated_at: String::new(),
             plan_path: "plan.json".into(),
@@ -280,6 +358,7 @@ mod tests {
             current: 7,
             redacted: false,
             classification: None,
+            as_of: None,
         };
         Site::new(info, ids.iter().map(|id| revision(id)).collect())
     }

@@ -1,20 +1,19 @@
-//! A revision's plan, rebuilt from the site's snapshots and chunks.
+//! A revision's plan, rebuilt from the site's snapshots and chunks, with its findings.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use continuity_schema::Plan;
 use yew::prelude::*;
 
 use super::Load;
-use crate::data::StoreHandle;
+use crate::data::{Loaded, StoreHandle};
 
-/// The plan at revision `index` (an index into the revision list).
+/// Revision `index` (an index into the revision list).
 ///
 /// A plan already in the store's cache is there at once; otherwise the hook loads it and
 /// re-renders. A result that arrives after the visitor moved on to another revision is dropped.
 #[hook]
-pub fn use_plan(store: &StoreHandle, index: usize) -> Load<Rc<Plan>> {
+pub fn use_plan(store: &StoreHandle, index: usize) -> Load<Loaded> {
     let state = use_state(|| (index, Load::Loading));
     let generation = use_mut_ref(|| Rc::new(Cell::new(0u64)));
     {
@@ -30,7 +29,7 @@ pub fn use_plan(store: &StoreHandle, index: usize) -> Load<Rc<Plan>> {
             }
             state.set((index, Load::Loading));
             yew::platform::spawn_local(async move {
-                let loaded = store.plan(index).await;
+                let loaded = store.revision(index).await;
                 if generation.get() == current {
                     state.set((index, loaded.into()));
                 }

@@ -1,7 +1,8 @@
-//! The rules' findings for the revision shown, computed here with the same rules as the CLI,
-//! each linked to the entity it concerns.
+//! The findings of the revision shown, as the exporter recorded them with the same rules as
+//! `continuity validate`, each linked to the entity it concerns.
 
-use continuity_schema::finding::{Finding, Severity};
+use continuity_schema::diff::RecordedFinding;
+use continuity_schema::finding::Severity;
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
@@ -28,7 +29,7 @@ pub fn findings(lang: Lang, view: &PlanView) -> Html {
     }
 }
 
-fn finding(lang: Lang, view: &PlanView, f: &Finding) -> Html {
+fn finding(lang: Lang, view: &PlanView, f: &RecordedFinding) -> Html {
     let subject = f.subject.as_ref().map(|s| {
         let text = format!("{}/{}", s.collection, s.id);
         match Collection::from_name(&s.collection) {
@@ -47,7 +48,7 @@ fn finding(lang: Lang, view: &PlanView, f: &Finding) -> Html {
     html! {
         <li class={class}>
             <p>
-                { badges::severity(lang, f.severity) }{ " " }<code class="code">{ f.code.to_string() }</code>
+                { badges::severity(lang, f.severity) }{ " " }<code class="code">{ f.code.clone() }</code>
                 if let Some(subject) = subject { { " " }{ subject } }
             </p>
             <p class="message">{ f.message.clone() }</p>

@@ -29,7 +29,7 @@ use crate::components::status::{error_box, loading};
 use crate::data::{DataError, StoreHandle};
 use crate::hooks::{Load, use_plan};
 use crate::i18n::{Lang, Msg};
-use crate::view::{PlanView, SharedPlan};
+use crate::view::PlanView;
 
 /// The interface language and the plan shown, for plan pages (`None` outside a [`PlanGate`]).
 #[hook]
@@ -60,24 +60,27 @@ pub fn PlanGate(props: &PlanGateProps) -> Html {
     };
     // Hooks run on every render: an unknown revision asks for an index that fails visibly.
     let load = use_plan(&store, index.unwrap_or(usize::MAX));
-    let plan = match &load {
-        Load::Ready(plan) => Some(SharedPlan(plan.clone())),
+    let loaded = match &load {
+        Load::Ready(loaded) => Some(loaded.clone()),
         _ => None,
     };
     let travelling = props.at.is_some();
-    let view = use_memo((plan, index, travelling), |(plan, index, travelling)| {
-        let plan = plan.as_ref()?;
+    let view = use_memo((loaded, index, travelling), |(loaded, index, travelling)| {
+        let loaded = loaded.as_ref()?;
         let revision = index
             .and_then(|i| site.revisions.get(i))
             .cloned()
             .map(Rc::new);
-        // The current plan is judged as of today; a past one as of its own date.
+        // The exporter judged the current plan as of the export's date, a past one as of its
+        // own date.
+        let exported = || site.info.as_of.unwrap_or_else(crate::browser::today);
         let today = match (&revision, *travelling) {
-            (Some(r), true) => r.day().unwrap_or_else(crate::browser::today),
-            _ => crate::browser::today(),
+            (Some(r), true) => r.day().unwrap_or_else(exported),
+            _ => exported(),
         };
         let view = PlanView::new(
-            plan.0.clone(),
+            loaded.plan.clone(),
+            loaded.findings.clone(),
             today,
             &site.info.plan_path,
             site.info.redacted,

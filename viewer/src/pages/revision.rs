@@ -1,7 +1,7 @@
 //! One revision: who changed what and when, whether the plan was valid then, and its diff
 //! against the revision before it.
 
-use continuity_schema::diff;
+use continuity_schema::diff::{self, RecordedFinding};
 use yew::prelude::*;
 
 use super::history::validity;
@@ -12,7 +12,6 @@ use crate::components::status::{error_box, loading};
 use crate::data::{DataError, StoreHandle};
 use crate::hooks::{Load, use_plan};
 use crate::i18n::{self, Lang, Msg};
-use crate::view::SharedPlan;
 
 /// The page of the revision `id` (a unique prefix will do).
 pub fn revision_page(lang: Lang, store: &StoreHandle, id: &str) -> Html {
@@ -81,7 +80,8 @@ pub struct DiffLoaderProps {
     pub to: usize,
 }
 
-/// Loads two revisions' plans and shows their diff, computed here with `diff::diff`.
+/// Loads two revisions and shows their diff, computed here with `diff::diff_values`, and the
+/// findings the newer one introduced or fixed.
 #[component]
 pub fn DiffLoader(props: &DiffLoaderProps) -> Html {
     let store = use_context::<StoreHandle>();
@@ -90,23 +90,18 @@ pub fn DiffLoader(props: &DiffLoaderProps) -> Html {
     };
     let a = use_plan(&store, props.from);
     let b = use_plan(&store, props.to);
-    let plans = match (&a, &b) {
-        (Load::Ready(a), Load::Ready(b)) => Some((SharedPlan(a.clone()), SharedPlan(b.clone()))),
+    let loaded = match (&a, &b) {
+        (Load::Ready(a), Load::Ready(b)) => Some((a.clone(), b.clone())),
         _ => None,
     };
-    let site = store.site.clone();
-    let to_index = props.to;
-    let computed = use_memo(plans, move |plans| {
-        let (a, b) = plans.as_ref()?;
-        let diff = diff::diff(&a.0, &b.0);
-        // Findings as of the newer revision's own date: what the change did to the audit then.
-        let today = site
-            .revisions
-            .get(to_index)
-            .filter(|_| to_index != site.current())
-            .and_then(|r| r.day())
-            .unwrap_or_else(crate::browser::today);
-        let delta = diff::findings_delta(&a.0, &b.0, today);
+    let computed = use_memo(loaded, |loaded| {
+        let (a, b) = loaded.as_ref()?;
+        // The JSON diff equals the typed one (a property test holds them equal) and lets the
+        // viewer leave out the typed comparison and the model's serializers.
+        let diff = diff::diff_values(&a.json, &b.json);
+        // Each side's findings as the exporter recorded them, at that revision's own date.
+        let changes = |f: &[RecordedFinding]| f.iter().map(RecordedFinding::change).collect();
+        let delta = diff::delta(changes(&a.findings), changes(&b.findings));
         Some((diff, delta))
     });
     let id = |i: usize| {
