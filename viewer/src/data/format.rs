@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::DataError;
+use super::objects::{self, Objects};
 
 /// The version of the site data format this viewer reads.
 pub const SITE_FORMAT: u64 = 2;
@@ -163,7 +164,7 @@ impl FindingsFile {
 
 /// Reads a findings file.
 pub fn parse_findings(path: &str, text: &str) -> Result<FindingsFile, DataError> {
-    let file: FindingsFile = serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
+    let file: FindingsFile = objects::from_str(text).map_err(|e| json_error(path, &e))?;
     if file.format != SITE_FORMAT {
         return Err(DataError::Format {
             found: file.format.to_string(),
@@ -192,7 +193,7 @@ pub fn parse_site(text: &str) -> Result<SiteInfo, DataError> {
             });
         }
     }
-    let site: SiteInfo = serde_json::from_value(value).map_err(|e| json_error(path, &e))?;
+    let site = SiteInfo::deserialize(Objects(value)).map_err(|e| json_error(path, &e))?;
     if !is_data_path(&site.index, &["revisions-"]) {
         return Err(DataError::BadPath { path: site.index });
     }
@@ -201,7 +202,7 @@ pub fn parse_site(text: &str) -> Result<SiteInfo, DataError> {
 
 /// Reads the revision index (newest first). An empty index is an error: there is nothing to show.
 pub fn parse_index(path: &str, text: &str) -> Result<Vec<Revision>, DataError> {
-    let revisions: Vec<Revision> = serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
+    let revisions: Vec<Revision> = objects::from_str(text).map_err(|e| json_error(path, &e))?;
     if revisions.is_empty() {
         return Err(DataError::Json {
             path: path.to_owned(),
@@ -213,13 +214,13 @@ pub fn parse_index(path: &str, text: &str) -> Result<Vec<Revision>, DataError> {
 
 /// Reads a snapshot: a whole plan, as the model and as JSON (which the diff compares).
 pub fn parse_plan(path: &str, text: &str) -> Result<(Plan, Value), DataError> {
-    let plan = serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
+    let plan = objects::from_str(text).map_err(|e| json_error(path, &e))?;
     Ok((plan, parse_value(path, text)?))
 }
 
 /// Reads a chunk.
 pub fn parse_chunk(path: &str, text: &str) -> Result<Chunk, DataError> {
-    let chunk: Chunk = serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
+    let chunk: Chunk = objects::from_str(text).map_err(|e| json_error(path, &e))?;
     if chunk.format != SITE_FORMAT {
         return Err(DataError::Format {
             found: chunk.format.to_string(),
@@ -266,7 +267,7 @@ pub fn rebuild(
             detail: format!("the chunk does not lead to plan {target}"),
         });
     }
-    let plan = serde_json::from_str(&value.to_string()).map_err(|e| json_error(path, &e))?;
+    let plan = objects::from_str(&value.to_string()).map_err(|e| json_error(path, &e))?;
     Ok((plan, value))
 }
 

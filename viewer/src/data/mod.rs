@@ -3,6 +3,7 @@
 
 mod error;
 mod format;
+mod objects;
 mod store;
 
 pub use error::DataError;
