@@ -72,7 +72,12 @@ impl Site {
         let file = read_json(&self.data(entry["findings_file"].as_str()?));
         assert_eq!(file["format"], 2);
         let table = file["findings"].as_array().expect("a findings table");
-        let runs = file["revisions"][entry["id"].as_str()?].as_array()?.clone();
+        let revision = file["revisions"]
+            .as_array()
+            .expect("a list of revisions")
+            .iter()
+            .find(|r| r["id"] == entry["id"])?;
+        let runs = revision["runs"].as_array().expect("runs").clone();
         let mut out = Vec::new();
         for run in runs {
             let start = run[0].as_u64().expect("a start") as usize;

@@ -18,8 +18,16 @@ use super::data::{SITE_FORMAT, content_hash};
 struct FindingsFile<'a> {
     format: u32,
     findings: Vec<&'a RecordedFinding>,
-    /// Per revision id: `[start, length]` runs of positions in `findings`, in file order.
-    revisions: BTreeMap<&'a str, Vec<[usize; 2]>>,
+    /// Oldest first.
+    revisions: Vec<RevisionFindings<'a>>,
+}
+
+/// A revision's findings: `[start, length]` runs of positions in the file's `findings`, in
+/// file order.
+#[derive(Serialize)]
+struct RevisionFindings<'a> {
+    id: &'a str,
+    runs: Vec<[usize; 2]>,
 }
 
 /// One block's revisions: `(revision id, its findings)`, oldest first.
@@ -32,7 +40,7 @@ pub fn write_block(
 ) -> anyhow::Result<String> {
     let mut positions: HashMap<&RecordedFinding, usize> = HashMap::new();
     let mut table: Vec<&RecordedFinding> = Vec::new();
-    let mut revisions = BTreeMap::new();
+    let mut revisions = Vec::with_capacity(block.len());
     for (id, findings) in block {
         let mut runs: Vec<[usize; 2]> = Vec::new();
         for finding in *findings {
@@ -45,7 +53,7 @@ pub fn write_block(
                 _ => runs.push([at, 1]),
             }
         }
-        revisions.insert(*id, runs);
+        revisions.push(RevisionFindings { id, runs });
     }
     let bytes = serde_json::to_vec(&FindingsFile {
         format: SITE_FORMAT,
@@ -86,10 +94,15 @@ mod tests {
         let name = write_block(&mut files, &block).expect("written");
         let json: serde_json::Value = serde_json::from_slice(&files[&name]).expect("json");
         assert_eq!(json["findings"].as_array().map(Vec::len), Some(3));
-        assert_eq!(json["revisions"]["r1"], serde_json::json!([[0, 2]]));
-        assert_eq!(json["revisions"]["r2"], serde_json::json!([[0, 3]]));
-        assert_eq!(json["revisions"]["r3"], serde_json::json!([[2, 1], [0, 1]]));
-        assert_eq!(json["revisions"]["r4"], serde_json::json!([]));
+        assert_eq!(
+            json["revisions"],
+            serde_json::json!([
+                {"id": "r1", "runs": [[0, 2]]},
+                {"id": "r2", "runs": [[0, 3]]},
+                {"id": "r3", "runs": [[2, 1], [0, 1]]},
+                {"id": "r4", "runs": []},
+            ])
+        );
         assert!(name.starts_with("findings/") && name.ends_with(".json"));
     }
 }

@@ -1,8 +1,6 @@
 //! The files of an exported site, read strictly enough to refuse what this viewer does not
 //! understand and leniently enough to accept fields a newer exporter adds.
 
-use std::collections::HashMap;
-
 use continuity_schema::diff::{self, Diff, RecordedFinding};
 use continuity_schema::types::Date;
 use continuity_schema::{Classification, Plan};
@@ -10,7 +8,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::DataError;
-use super::objects::{self, Objects};
+use super::objects::Objects;
 
 /// The version of the site data format this viewer reads.
 pub const SITE_FORMAT: u64 = 2;
@@ -146,8 +144,16 @@ pub struct ChunkStep {
 pub struct FindingsFile {
     pub format: u64,
     pub findings: Vec<RecordedFinding>,
-    /// Per revision id: `[start, length]` runs of positions in `findings`.
-    pub revisions: HashMap<String, Vec<[usize; 2]>>,
+    /// Oldest first.
+    pub revisions: Vec<RevisionFindings>,
+}
+
+/// Which findings of a [`FindingsFile`] a revision has.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct RevisionFindings {
+    pub id: String,
+    /// `[start, length]` runs of positions in the file's `findings`, in file order.
+    pub runs: Vec<[usize; 2]>,
 }
 
 impl FindingsFile {
@@ -155,7 +161,8 @@ impl FindingsFile {
     /// points outside its table.
     pub fn of(&self, id: &str) -> Option<Vec<RecordedFinding>> {
         let mut out = Vec::new();
-        for &[start, len] in self.revisions.get(id)? {
+        let revision = self.revisions.iter().find(|r| r.id == id)?;
+        for &[start, len] in &revision.runs {
             out.extend_from_slice(self.findings.get(start..start.checked_add(len)?)?);
         }
         Some(out)
@@ -164,7 +171,7 @@ impl FindingsFile {
 
 /// Reads a findings file.
 pub fn parse_findings(path: &str, text: &str) -> Result<FindingsFile, DataError> {
-    let file: FindingsFile = objects::from_str(text).map_err(|e| json_error(path, &e))?;
+    let file: FindingsFile = read(path, text)?;
     if file.format != SITE_FORMAT {
         return Err(DataError::Format {
             found: file.format.to_string(),
@@ -193,7 +200,7 @@ pub fn parse_site(text: &str) -> Result<SiteInfo, DataError> {
             });
         }
     }
-    let site = SiteInfo::deserialize(Objects(value)).map_err(|e| json_error(path, &e))?;
+    let site = SiteInfo::deserialize(Objects(&value)).map_err(|e| json_error(path, &e))?;
     if !is_data_path(&site.index, &["revisions-"]) {
         return Err(DataError::BadPath { path: site.index });
     }
@@ -202,7 +209,7 @@ pub fn parse_site(text: &str) -> Result<SiteInfo, DataError> {
 
 /// Reads the revision index (newest first). An empty index is an error: there is nothing to show.
 pub fn parse_index(path: &str, text: &str) -> Result<Vec<Revision>, DataError> {
-    let revisions: Vec<Revision> = objects::from_str(text).map_err(|e| json_error(path, &e))?;
+    let revisions: Vec<Revision> = read(path, text)?;
     if revisions.is_empty() {
         return Err(DataError::Json {
             path: path.to_owned(),
@@ -214,13 +221,25 @@ pub fn parse_index(path: &str, text: &str) -> Result<Vec<Revision>, DataError> {
 
 /// Reads a snapshot: a whole plan, as the model and as JSON (which the diff compares).
 pub fn parse_plan(path: &str, text: &str) -> Result<(Plan, Value), DataError> {
-    let plan = objects::from_str(text).map_err(|e| json_error(path, &e))?;
-    Ok((plan, parse_value(path, text)?))
+    let value = parse_value(path, text)?;
+    Ok((plan_of(path, &value)?, value))
+}
+
+/// Reads the plan from its JSON, which the viewer keeps anyway for the diff.
+fn plan_of(path: &str, value: &Value) -> Result<Plan, DataError> {
+    Plan::deserialize(Objects(value)).map_err(|e| json_error(path, &e))
+}
+
+/// Reads a data file as JSON first and then as `T`: every file goes through the one JSON
+/// parser, and the WebAssembly holds each type's reader once, for JSON values (a syntax error
+/// still names its line and column; a file of the wrong shape names the field).
+fn read<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, DataError> {
+    T::deserialize(Objects(&parse_value(path, text)?)).map_err(|e| json_error(path, &e))
 }
 
 /// Reads a chunk.
 pub fn parse_chunk(path: &str, text: &str) -> Result<Chunk, DataError> {
-    let chunk: Chunk = objects::from_str(text).map_err(|e| json_error(path, &e))?;
+    let chunk: Chunk = read(path, text)?;
     if chunk.format != SITE_FORMAT {
         return Err(DataError::Format {
             found: chunk.format.to_string(),
@@ -267,8 +286,7 @@ pub fn rebuild(
             detail: format!("the chunk does not lead to plan {target}"),
         });
     }
-    let plan = objects::from_str(&value.to_string()).map_err(|e| json_error(path, &e))?;
-    Ok((plan, value))
+    Ok((plan_of(path, &value)?, value))
 }
 
 /// Whether `path` is a data file this format can name: `<prefix><hash>.json` for one of the
@@ -354,7 +372,8 @@ mod tests {
             {"code": "a", "severity": "error", "path": [], "message": "A"},
             {"code": "b", "severity": "info", "path": ["services", "x"], "message": "B",
              "subject": {"collection": "services", "id": "x"}}],
-            "revisions": {"r1": [[1, 1], [0, 1]], "r2": [], "bad": [[1, 5]]}}"#;
+            "revisions": [{"id": "r1", "runs": [[1, 1], [0, 1]]}, {"id": "r2", "runs": []},
+                          {"id": "bad", "runs": [[1, 5]]}]}"#;
         let file = parse_findings("data/findings/ab.json", text).expect("parses");
         let codes = |id| file.of(id).map(|f| f.iter().map(|f| f.code.clone()).collect::<Vec<_>>());
         assert_eq!(codes("r1"), Some(vec!["b".to_owned(), "a".to_owned()]));

@@ -1,4 +1,4 @@
-//! Reads the site's JSON with structs as objects only.
+//! Reads the site's JSON values with structs as objects only.
 //!
 //! serde's derived `Deserialize` reads a struct from a JSON object and also from an array of
 //! its fields in order. Nothing writes plans as arrays, yet serde_json keeps that second reader
@@ -9,14 +9,6 @@
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
-
-/// Reads `T` from JSON `text` with structs as objects only.
-pub fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str) -> serde_json::Result<T> {
-    let mut json = serde_json::Deserializer::from_str(text);
-    let value = T::deserialize(Objects(&mut json))?;
-    json.end()?;
-    Ok(value)
-}
 
 /// A deserializer, visitor, seed or access wrapped so that structs are read as maps.
 #[derive(Debug, Clone, Copy)]
@@ -269,6 +261,13 @@ mod tests {
     use super::*;
     use continuity_schema::Plan;
 
+    use serde_json::Value;
+
+    fn from_str<T: serde::de::DeserializeOwned>(text: &str) -> serde_json::Result<T> {
+        let value: Value = serde_json::from_str(text)?;
+        T::deserialize(Objects(&value))
+    }
+
     #[derive(Debug, PartialEq, serde::Deserialize)]
     struct Pair {
         a: u8,
@@ -286,8 +285,8 @@ mod tests {
         );
         let err = from_str::<Pair>(r#"[1, "x"]"#).expect_err("not an object");
         assert!(err.to_string().contains("invalid type: sequence"), "{err}");
-        let err = from_str::<Pair>(r#"{"a": 1} x"#).expect_err("trailing characters");
-        assert!(err.to_string().contains("trailing"), "{err}");
+        let err = from_str::<Pair>(r#"{"a": "1"}"#).expect_err("a string for a number");
+        assert!(err.to_string().contains("invalid type: string"), "{err}");
     }
 
     #[test]
@@ -301,6 +300,10 @@ mod tests {
             from_str::<Plan>(&broken).expect_err("an unknown field"),
             serde_json::from_str::<Plan>(&broken).expect_err("an unknown field"),
         );
-        assert_eq!(ours.to_string(), theirs.to_string(), "the same message and position");
+        // The same message; a JSON value has no position left to name.
+        assert!(
+            theirs.to_string().starts_with(&ours.to_string()),
+            "{ours} / {theirs}"
+        );
     }
 }

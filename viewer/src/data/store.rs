@@ -2,7 +2,6 @@
 //! small cache so that walking through neighbouring revisions costs little.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -24,25 +23,17 @@ pub struct Site {
     pub info: SiteInfo,
     /// Newest first.
     pub revisions: Vec<Revision>,
-    by_id: HashMap<String, usize>,
 }
 
 impl Site {
     pub fn new(info: SiteInfo, revisions: Vec<Revision>) -> Site {
-        let mut by_id = HashMap::with_capacity(revisions.len());
-        for (i, r) in revisions.iter().enumerate() {
-            by_id.entry(r.id.clone()).or_insert(i);
-        }
-        Site {
-            info,
-            revisions,
-            by_id,
-        }
+        Site { info, revisions }
     }
 
     /// The revision with this id, or the only one whose id starts with it (at least 4 characters).
     pub fn find(&self, id: &str) -> Option<usize> {
-        if let Some(&i) = self.by_id.get(id) {
+        // A scan is quick enough even for 10,000 revisions, once per navigation.
+        if let Some(i) = self.revisions.iter().position(|r| r.id == id) {
             return Some(i);
         }
         if id.len() < 4 {
@@ -82,25 +73,21 @@ impl Site {
 
     /// Every author, in order of first appearance (newest first).
     pub fn authors(&self) -> Vec<&str> {
-        let mut seen = std::collections::HashSet::new();
-        self.revisions
-            .iter()
-            .map(|r| r.author.as_str())
-            .filter(|a| !a.is_empty() && seen.insert(*a))
-            .collect()
+        let mut authors: Vec<&str> = Vec::new();
+        for r in &self.revisions {
+            if !r.author.is_empty() && !authors.contains(&r.author.as_str()) {
+                authors.push(&r.author);
+            }
+        }
+        authors
     }
 
     /// Every section some revision changed, in plan order.
     pub fn sections(&self) -> Vec<String> {
-        let used: std::collections::HashSet<&str> = self
-            .revisions
-            .iter()
-            .flat_map(|r| r.sections.iter().map(String::as_str))
-            .collect();
         continuity_schema::diff::Section::all()
             .into_iter()
             .map(|s| s.name())
-            .filter(|name| used.contains(name))
+            .filter(|name| self.revisions.iter().any(|r| r.sections.iter().any(|s| s == name)))
             .map(str::to_owned)
             .collect()
     }
@@ -125,16 +112,51 @@ impl PartialEq for Loaded {
 /// A rebuilt plan, as the model and as JSON.
 type PlanPair = (Rc<Plan>, Rc<Value>);
 
+/// A small cache, most recently used last. The viewer keeps only a few of each kind, so a
+/// list is as quick as a hash map and much smaller in the WebAssembly.
+#[derive(Debug)]
+struct Recent<K, V> {
+    entries: RefCell<Vec<(K, V)>>,
+    capacity: usize,
+}
+
+impl<K: PartialEq, V: Clone> Recent<K, V> {
+    fn new(capacity: usize) -> Self {
+        Recent {
+            entries: RefCell::new(Vec::new()),
+            capacity,
+        }
+    }
+
+    fn get(&self, key: &K) -> Option<V> {
+        let mut entries = self.entries.borrow_mut();
+        let at = entries.iter().position(|(k, _)| k == key)?;
+        let entry = entries.remove(at);
+        let value = entry.1.clone();
+        entries.push(entry);
+        Some(value)
+    }
+
+    fn put(&self, key: K, value: V) {
+        let mut entries = self.entries.borrow_mut();
+        entries.retain(|(k, _)| *k != key);
+        entries.push((key, value));
+        if entries.len() > self.capacity {
+            entries.remove(0);
+        }
+    }
+}
+
 /// The site and its caches.
 #[derive(Debug)]
 pub struct Store {
     pub site: Rc<Site>,
-    /// Rebuilt plans by content hash, most recently used last.
-    plans: RefCell<Vec<(String, PlanPair)>>,
-    /// Each revision's findings, by revision index (small next to plans).
-    findings: RefCell<HashMap<usize, Rc<Vec<RecordedFinding>>>>,
-    chunks: RefCell<HashMap<String, Rc<Chunk>>>,
-    findings_files: RefCell<HashMap<String, Rc<FindingsFile>>>,
+    /// Rebuilt plans by content hash.
+    plans: Recent<String, PlanPair>,
+    /// Revisions' findings, by revision index (small next to plans).
+    findings: Recent<usize, Rc<Vec<RecordedFinding>>>,
+    chunks: Recent<String, Rc<Chunk>>,
+    findings_files: Recent<String, Rc<FindingsFile>>,
     /// The last snapshot a chunk was applied to, as JSON, by content hash.
     base: RefCell<Option<(String, Rc<Value>)>>,
 }
@@ -143,10 +165,12 @@ impl Store {
     pub fn new(site: Site) -> Store {
         Store {
             site: Rc::new(site),
-            plans: RefCell::new(Vec::new()),
-            findings: RefCell::new(HashMap::new()),
-            chunks: RefCell::new(HashMap::new()),
-            findings_files: RefCell::new(HashMap::new()),
+            plans: Recent::new(PLAN_CACHE),
+            findings: Recent::new(64),
+            // Chunks and findings files are small next to plans, but a long session should
+            // not keep them all.
+            chunks: Recent::new(16),
+            findings_files: Recent::new(16),
             base: RefCell::new(None),
         }
     }
@@ -165,31 +189,13 @@ impl Store {
     /// Revision `index`, when it is already in memory.
     pub fn cached(&self, index: usize) -> Option<Loaded> {
         let hash = self.site.revisions.get(index)?.plan.as_deref()?;
-        let findings = self.findings.borrow().get(&index)?.clone();
-        let (plan, json) = self.cached_plan(hash)?;
+        let findings = self.findings.get(&index)?;
+        let (plan, json) = self.plans.get(&hash.to_owned())?;
         Some(Loaded {
             plan,
             json,
             findings,
         })
-    }
-
-    fn cached_plan(&self, hash: &str) -> Option<PlanPair> {
-        let mut plans = self.plans.borrow_mut();
-        let at = plans.iter().position(|(h, _)| h == hash)?;
-        let entry = plans.remove(at);
-        let pair = entry.1.clone();
-        plans.push(entry);
-        Some(pair)
-    }
-
-    fn remember(&self, hash: &str, pair: PlanPair) {
-        let mut plans = self.plans.borrow_mut();
-        plans.retain(|(h, _)| h != hash);
-        plans.push((hash.to_owned(), pair));
-        if plans.len() > PLAN_CACHE {
-            plans.remove(0);
-        }
     }
 
     /// Revision `index`: its plan, fetched and rebuilt as needed, and its findings.
@@ -216,11 +222,11 @@ impl Store {
             }
         };
         let findings = self.findings_of(index, revision).await?;
-        let (plan, json) = match self.cached_plan(&hash) {
+        let (plan, json) = match self.plans.get(&hash) {
             Some(pair) => pair,
             None => {
                 let pair = self.rebuild(&hash, load).await?;
-                self.remember(&hash, pair.clone());
+                self.plans.put(hash, pair.clone());
                 pair
             }
         };
@@ -253,8 +259,8 @@ impl Store {
         index: usize,
         revision: &Revision,
     ) -> Result<Rc<Vec<RecordedFinding>>, DataError> {
-        if let Some(findings) = self.findings.borrow().get(&index) {
-            return Ok(findings.clone());
+        if let Some(findings) = self.findings.get(&index) {
+            return Ok(findings);
         }
         let missing = || DataError::Json {
             path: "data/".to_owned() + revision.findings_file.as_deref().unwrap_or("revisions"),
@@ -264,23 +270,18 @@ impl Store {
         if !format::is_data_path(&load, &["findings/"]) {
             return Err(DataError::BadPath { path: load });
         }
-        let cached = self.findings_files.borrow().get(&load).cloned();
-        let file = match cached {
+        let file = match self.findings_files.get(&load) {
             Some(file) => file,
             None => {
                 let path = format!("data/{load}");
                 let text = browser::fetch_text(&path, false).await?;
                 let file = Rc::new(format::parse_findings(&path, &text)?);
-                let mut files = self.findings_files.borrow_mut();
-                if files.len() >= 16 {
-                    files.clear();
-                }
-                files.insert(load.clone(), file.clone());
+                self.findings_files.put(load, file.clone());
                 file
             }
         };
         let findings = Rc::new(file.of(&revision.id).ok_or_else(missing)?);
-        self.findings.borrow_mut().insert(index, findings.clone());
+        self.findings.put(index, findings.clone());
         Ok(findings)
     }
 
@@ -300,18 +301,13 @@ impl Store {
     }
 
     async fn chunk(&self, load: &str) -> Result<Rc<Chunk>, DataError> {
-        if let Some(chunk) = self.chunks.borrow().get(load) {
-            return Ok(chunk.clone());
+        if let Some(chunk) = self.chunks.get(&load.to_owned()) {
+            return Ok(chunk);
         }
         let path = format!("data/{load}");
         let text = browser::fetch_text(&path, false).await?;
         let chunk = Rc::new(format::parse_chunk(&path, &text)?);
-        let mut chunks = self.chunks.borrow_mut();
-        // Chunks are small next to plans, but a long session should not keep them all.
-        if chunks.len() >= 16 {
-            chunks.clear();
-        }
-        chunks.insert(load.to_owned(), chunk.clone());
+        self.chunks.put(load.to_owned(), chunk.clone());
         Ok(chunk)
     }
 }

@@ -1,8 +1,8 @@
 // Starts the viewer, and shows a readable message instead of a blank page when it cannot start
 // or stops: an old browser, a host that does not serve the files, an internal error.
-import init from './continuity-viewer.js?v=62d559b118';
+import init from './continuity-viewer.js?v=1a594bb87a';
 
-const WASM = new URL('continuity-viewer_bg.wasm?v=5d808755bd', import.meta.url);
+const WASM = new URL('continuity-viewer_bg.wasm?v=5669dbbaee', import.meta.url);
 
 function banner(nl, en, detail) {
   let box = document.getElementById('viewer-stopped');
