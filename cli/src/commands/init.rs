@@ -140,7 +140,8 @@ pub fn skeleton(name: &str, lang: Lang) -> anyhow::Result<Plan> {
 pub fn workflow(version: &str) -> String {
     format!(
         r#"# Reviews plan changes in pull requests (annotations, a semantic diff comment, a failing
-# check when the plan has errors) and publishes the viewer to GitHub Pages from main.
+# check when the plan has errors) and publishes the viewer to GitHub Pages from main, again
+# every week so that the published findings follow the calendar (reviews and exercises due).
 # The logic lives upstream in {UPSTREAM}; this file only says which plan and which version.
 name: Continuity
 
@@ -148,6 +149,8 @@ on:
   pull_request:
   push:
     branches: [main]
+  schedule:
+    - cron: "17 5 * * 1"
   workflow_dispatch:
 
 permissions: {{}}
