@@ -1,5 +1,6 @@
 //! The Continuity viewer: a Yew app that shows a plan, its history and its diffs from the static
-//! files `continuity site` writes, computing findings and diffs with `continuity-schema`.
+//! files `continuity site` writes (plans, and findings recorded with the CLI's rules), computing
+//! diffs with `continuity-schema`.
 //!
 //! Everything that touches the browser (fetch, localStorage, the location hash, the clock) sits
 //! in [`browser`], so that the rest renders natively in `cargo test` with Yew's server renderer.
