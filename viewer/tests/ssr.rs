@@ -14,8 +14,8 @@ use std::rc::Rc;
 use continuity_schema::Plan;
 use continuity_schema::diff::{RecordedFinding, delta, diff_values};
 use continuity_schema::redact::hidden_when_redacted;
-use continuity_schema::rules;
 use continuity_schema::references::Collection;
+use continuity_schema::rules;
 use continuity_schema::types::Date;
 use continuity_viewer::app::{Ctx, HistoryQuery, PlanPage, Route};
 use continuity_viewer::components::diff_view::diff_view;
@@ -143,7 +143,13 @@ fn recorded(plan: &Plan) -> Vec<RecordedFinding> {
 
 fn view_of(plan: Plan) -> PlanView {
     let findings = Rc::new(recorded(&plan));
-    PlanView::new(Rc::new(plan), findings, today(), "plans/heidebeek.json", false)
+    PlanView::new(
+        Rc::new(plan),
+        findings,
+        today(),
+        "plans/heidebeek.json",
+        false,
+    )
 }
 
 fn base_view() -> PlanView {

@@ -9,8 +9,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{
-    Change, EntityRef, FirstChange, IdsDelta, Impact, MovedId, Op, Path, PlacedId, Section,
-    present,
+    Change, EntityRef, FirstChange, IdsDelta, Impact, MovedId, Op, Path, PlacedId, Section, present,
 };
 
 #[derive(Deserialize)]

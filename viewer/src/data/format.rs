@@ -375,7 +375,10 @@ mod tests {
             "revisions": [{"id": "r1", "runs": [[1, 1], [0, 1]]}, {"id": "r2", "runs": []},
                           {"id": "bad", "runs": [[1, 5]]}]}"#;
         let file = parse_findings("data/findings/ab.json", text).expect("parses");
-        let codes = |id| file.of(id).map(|f| f.iter().map(|f| f.code.clone()).collect::<Vec<_>>());
+        let codes = |id| {
+            file.of(id)
+                .map(|f| f.iter().map(|f| f.code.clone()).collect::<Vec<_>>())
+        };
         assert_eq!(codes("r1"), Some(vec!["b".to_owned(), "a".to_owned()]));
         assert_eq!(codes("r2"), Some(vec![]));
         assert_eq!(codes("bad"), None, "runs past the table");

@@ -87,7 +87,11 @@ impl Site {
         continuity_schema::diff::Section::all()
             .into_iter()
             .map(|s| s.name())
-            .filter(|name| self.revisions.iter().any(|r| r.sections.iter().any(|s| s == name)))
+            .filter(|name| {
+                self.revisions
+                    .iter()
+                    .any(|r| r.sections.iter().any(|s| s == name))
+            })
             .map(str::to_owned)
             .collect()
     }
@@ -264,7 +268,10 @@ impl Store {
         }
         let missing = || DataError::Json {
             path: "data/".to_owned() + revision.findings_file.as_deref().unwrap_or("revisions"),
-            detail: format!("no findings are listed for revision {}", revision.short_id()),
+            detail: format!(
+                "no findings are listed for revision {}",
+                revision.short_id()
+            ),
         };
         let load = revision.findings_file.clone().ok_or_else(missing)?;
         if !format::is_data_path(&load, &["findings/"]) {

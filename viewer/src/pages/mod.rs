@@ -65,34 +65,37 @@ pub fn PlanGate(props: &PlanGateProps) -> Html {
         _ => None,
     };
     let travelling = props.at.is_some();
-    let view = use_memo((loaded, index, travelling), |(loaded, index, travelling)| {
-        let loaded = loaded.as_ref()?;
-        let revision = index
-            .and_then(|i| site.revisions.get(i))
-            .cloned()
-            .map(Rc::new);
-        // The exporter judged the current plan as of the export's date, a past one as of its
-        // own date.
-        let exported = || site.info.as_of.unwrap_or_else(crate::browser::today);
-        let today = match (&revision, *travelling) {
-            (Some(r), true) => r.day().unwrap_or_else(exported),
-            _ => exported(),
-        };
-        let view = PlanView::new(
-            loaded.plan.clone(),
-            loaded.findings.clone(),
-            today,
-            &site.info.plan_path,
-            site.info.redacted,
-        );
-        Some(match (revision, *travelling) {
-            (Some(r), true) => view.at_revision(r),
-            (r, _) => PlanView {
-                revision: r,
-                ..view
-            },
-        })
-    });
+    let view = use_memo(
+        (loaded, index, travelling),
+        |(loaded, index, travelling)| {
+            let loaded = loaded.as_ref()?;
+            let revision = index
+                .and_then(|i| site.revisions.get(i))
+                .cloned()
+                .map(Rc::new);
+            // The exporter judged the current plan as of the export's date, a past one as of its
+            // own date.
+            let exported = || site.info.as_of.unwrap_or_else(crate::browser::today);
+            let today = match (&revision, *travelling) {
+                (Some(r), true) => r.day().unwrap_or_else(exported),
+                _ => exported(),
+            };
+            let view = PlanView::new(
+                loaded.plan.clone(),
+                loaded.findings.clone(),
+                today,
+                &site.info.plan_path,
+                site.info.redacted,
+            );
+            Some(match (revision, *travelling) {
+                (Some(r), true) => view.at_revision(r),
+                (r, _) => PlanView {
+                    revision: r,
+                    ..view
+                },
+            })
+        },
+    );
     match (&load, (*view).clone()) {
         (_, Some(view)) => html! {
             <ContextProvider<PlanView> context={view.clone()}>
