@@ -226,4 +226,44 @@ mod tests {
             );
         }
     }
+
+    /// A site stores each distinct finding of a block of revisions once, and the viewer tells
+    /// findings introduced from findings fixed by their message: a finding that still holds a
+    /// day later must read the same.
+    #[test]
+    fn messages_do_not_change_with_the_date_they_are_computed_for() {
+        let mut value = crate::diff::fixture::base_value();
+        for system in value["systems"].as_array_mut().expect("systems") {
+            if let Some(backup) = system.get_mut("backup").and_then(|b| b.as_object_mut()) {
+                backup.insert("last_restore_test".into(), "2026-01-10".into());
+            }
+        }
+        let plan: crate::model::Plan = serde_json::from_value(value).expect("still a plan");
+        let messages = |date: &str| -> Vec<(String, String)> {
+            let today = date.parse().expect("a date");
+            check(&plan, today)
+                .into_iter()
+                .map(|f| (f.code.to_string(), f.message))
+                .collect()
+        };
+        // Long after every review, exercise and restore test was due.
+        let late = messages("2040-01-01");
+        assert!(
+            ["review-overdue", "exercise-overdue"]
+                .iter()
+                .all(|code| late.iter().any(|(c, _)| c == code))
+                && late
+                    .iter()
+                    .any(|(c, m)| c == "restore-test-overdue" && m.contains("2026-01-10")),
+            "{late:?}"
+        );
+        assert_eq!(late, messages("2041-06-15"));
+        // Long before anything in the plan happened.
+        let early = messages("2000-01-01");
+        assert!(
+            early.iter().any(|(c, _)| c == "date-in-future"),
+            "{early:?}"
+        );
+        assert_eq!(early, messages("2001-06-15"));
+    }
 }
