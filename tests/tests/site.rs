@@ -66,28 +66,37 @@ impl Site {
         panic!("revision {i} is not in its chunk {load}");
     }
 
-    /// The findings recorded for revision `i`, as `(code, message)` in file order.
+    /// The findings recorded for revision `i`, as `(code, message)` in file order, replayed
+    /// from the first revision of its block as `docs/site-data.md` describes.
     fn findings(&self, i: usize) -> Option<Vec<(String, String)>> {
         let entry = &self.index[i];
         let file = read_json(&self.data(entry["findings_file"].as_str()?));
         assert_eq!(file["format"], 2);
         let table = file["findings"].as_array().expect("a findings table");
-        let revision = file["revisions"]
-            .as_array()
-            .expect("a list of revisions")
-            .iter()
-            .find(|r| r["id"] == entry["id"])?;
-        let runs = revision["runs"].as_array().expect("runs").clone();
-        let mut out = Vec::new();
-        for run in runs {
-            let start = run[0].as_u64().expect("a start") as usize;
-            let len = run[1].as_u64().expect("a length") as usize;
-            for f in &table[start..start + len] {
-                let text = |key: &str| f[key].as_str().expect("a text").to_owned();
-                out.push((text("code"), text("message")));
+        let mut previous: Vec<usize> = Vec::new();
+        for revision in file["revisions"].as_array().expect("a list of revisions") {
+            let mut current = Vec::new();
+            for piece in revision["pieces"].as_array().expect("pieces") {
+                let n = |k: usize| piece[k].as_u64().expect("a number") as usize;
+                let (from, start, len) = (n(0), n(1), n(2));
+                match from {
+                    0 => current.extend_from_slice(&previous[start..start + len]),
+                    1 => current.extend(start..start + len),
+                    other => panic!("a piece from {other}"),
+                }
             }
+            if revision["id"] == entry["id"] {
+                let text = |f: &Value, key: &str| f[key].as_str().expect("a text").to_owned();
+                return Some(
+                    current
+                        .iter()
+                        .map(|&at| (text(&table[at], "code"), text(&table[at], "message")))
+                        .collect(),
+                );
+            }
+            previous = current;
         }
-        Some(out)
+        None
     }
 
     fn data(&self, relative: &str) -> PathBuf {

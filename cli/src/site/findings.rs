@@ -3,8 +3,10 @@
 //!
 //! Revisions are grouped in blocks of `KEYFRAME`, counted from the oldest like the snapshots,
 //! so that an export after a new commit rewrites only the newest block. A block's file holds
-//! each distinct finding once and, per revision, runs of positions into that list: neighbouring
-//! revisions mostly share their findings, so a long history costs little.
+//! each distinct finding once and, per revision, how its list is made from the previous
+//! revision's list and new entries of the table: neighbouring revisions mostly share their
+//! findings, so a revision costs a few numbers and a long history little more than its
+//! distinct findings.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -22,13 +24,16 @@ struct FindingsFile<'a> {
     revisions: Vec<RevisionFindings<'a>>,
 }
 
-/// A revision's findings: `[start, length]` runs of positions in the file's `findings`, in
-/// file order.
+/// A revision's findings, in file order, as pieces `[from, start, length]`: `length` entries
+/// from `start` of the previous revision's list (`from` 0) or of the file's table (`from` 1).
 #[derive(Serialize)]
 struct RevisionFindings<'a> {
     id: &'a str,
-    runs: Vec<[usize; 2]>,
+    pieces: Vec<[usize; 3]>,
 }
+
+const PREVIOUS: usize = 0;
+const TABLE: usize = 1;
 
 /// One block's revisions: `(revision id, its findings)`, oldest first.
 pub type Block<'a> = Vec<(&'a str, &'a [RecordedFinding])>;
@@ -41,19 +46,22 @@ pub fn write_block(
     let mut positions: HashMap<&RecordedFinding, usize> = HashMap::new();
     let mut table: Vec<&RecordedFinding> = Vec::new();
     let mut revisions = Vec::with_capacity(block.len());
+    let mut previous: Vec<usize> = Vec::new();
     for (id, findings) in block {
-        let mut runs: Vec<[usize; 2]> = Vec::new();
-        for finding in *findings {
-            let at = *positions.entry(finding).or_insert_with(|| {
-                table.push(finding);
-                table.len() - 1
-            });
-            match runs.last_mut() {
-                Some([start, len]) if *start + *len == at => *len += 1,
-                _ => runs.push([at, 1]),
-            }
-        }
-        revisions.push(RevisionFindings { id, runs });
+        let current: Vec<usize> = findings
+            .iter()
+            .map(|finding| {
+                *positions.entry(finding).or_insert_with(|| {
+                    table.push(finding);
+                    table.len() - 1
+                })
+            })
+            .collect();
+        revisions.push(RevisionFindings {
+            id,
+            pieces: pieces(&previous, &current),
+        });
+        previous = current;
     }
     let bytes = serde_json::to_vec(&FindingsFile {
         format: SITE_FORMAT,
@@ -63,6 +71,34 @@ pub fn write_block(
     let name = format!("findings/{}.json", content_hash(&bytes));
     files.insert(name.clone(), bytes);
     Ok(name)
+}
+
+/// How `current` (positions in the table) is made of runs of `previous` and of the table.
+/// Greedy: any choice decodes to the same list, and findings mostly keep their order.
+fn pieces(previous: &[usize], current: &[usize]) -> Vec<[usize; 3]> {
+    let mut first_in_previous: HashMap<usize, usize> = HashMap::new();
+    for (at, &entry) in previous.iter().enumerate() {
+        first_in_previous.entry(entry).or_insert(at);
+    }
+    let mut pieces: Vec<[usize; 3]> = Vec::new();
+    for &entry in current {
+        if let Some([from, start, len]) = pieces.last_mut() {
+            let next = *start + *len;
+            let follows = match *from {
+                PREVIOUS => previous.get(next) == Some(&entry),
+                _ => next == entry,
+            };
+            if follows {
+                *len += 1;
+                continue;
+            }
+        }
+        match first_in_previous.get(&entry) {
+            Some(&at) => pieces.push([PREVIOUS, at, 1]),
+            None => pieces.push([TABLE, entry, 1]),
+        }
+    }
+    pieces
 }
 
 #[cfg(test)]
@@ -84,7 +120,7 @@ mod tests {
     }
 
     #[test]
-    fn shared_findings_are_stored_once_and_revisions_list_runs() {
+    fn shared_findings_are_stored_once_and_revisions_say_what_changed() {
         let (a, b, c) = (finding("a"), finding("b"), finding("c"));
         let first = [a.clone(), b.clone()];
         let second = [a.clone(), b.clone(), c.clone()];
@@ -97,12 +133,58 @@ mod tests {
         assert_eq!(
             json["revisions"],
             serde_json::json!([
-                {"id": "r1", "runs": [[0, 2]]},
-                {"id": "r2", "runs": [[0, 3]]},
-                {"id": "r3", "runs": [[2, 1], [0, 1]]},
-                {"id": "r4", "runs": []},
+                {"id": "r1", "pieces": [[TABLE, 0, 2]]},
+                {"id": "r2", "pieces": [[PREVIOUS, 0, 2], [TABLE, 2, 1]]},
+                {"id": "r3", "pieces": [[PREVIOUS, 2, 1], [PREVIOUS, 0, 1]]},
+                {"id": "r4", "pieces": []},
             ])
         );
         assert!(name.starts_with("findings/") && name.ends_with(".json"));
+    }
+}
+
+#[cfg(test)]
+mod decoding {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What a reader does: replays the pieces from the block's first revision.
+    fn decode(lists: &[Vec<[usize; 3]>]) -> Vec<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        let mut previous: Vec<usize> = Vec::new();
+        for pieces in lists {
+            let mut current = Vec::new();
+            for &[from, start, len] in pieces {
+                match from {
+                    PREVIOUS => current.extend_from_slice(&previous[start..start + len]),
+                    _ => current.extend(start..start + len),
+                }
+            }
+            out.push(current.clone());
+            previous = current;
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn pieces_rebuild_every_list(lists in prop::collection::vec(prop::collection::vec(0usize..12, 0..20), 1..8)) {
+            // Table positions as the writer assigns them: in order of first appearance.
+            let mut seen: Vec<usize> = Vec::new();
+            let lists: Vec<Vec<usize>> = lists
+                .iter()
+                .map(|list| list.iter().map(|x| match seen.iter().position(|s| s == x) {
+                    Some(at) => at,
+                    None => { seen.push(*x); seen.len() - 1 }
+                }).collect())
+                .collect();
+            let mut previous = Vec::new();
+            let mut encoded = Vec::new();
+            for list in &lists {
+                encoded.push(pieces(&previous, list));
+                previous = list.clone();
+            }
+            prop_assert_eq!(decode(&encoded), lists);
+        }
     }
 }

@@ -152,20 +152,34 @@ pub struct FindingsFile {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct RevisionFindings {
     pub id: String,
-    /// `[start, length]` runs of positions in the file's `findings`, in file order.
-    pub runs: Vec<[usize; 2]>,
+    /// `[from, start, length]`: `length` entries from `start` of the previous revision's list
+    /// (`from` 0) or of the file's `findings` (`from` 1), in file order.
+    pub pieces: Vec<[usize; 3]>,
 }
 
 impl FindingsFile {
     /// The findings of revision `id`, in file order; `None` when the file does not list it or
-    /// points outside its table.
+    /// a piece points outside what it names.
     pub fn of(&self, id: &str) -> Option<Vec<RecordedFinding>> {
-        let mut out = Vec::new();
-        let revision = self.revisions.iter().find(|r| r.id == id)?;
-        for &[start, len] in &revision.runs {
-            out.extend_from_slice(self.findings.get(start..start.checked_add(len)?)?);
+        // Positions in `findings`, replayed from the block's first revision: a few numbers
+        // per revision, so even 512 revisions replay at once.
+        let mut previous: Vec<usize> = Vec::new();
+        for revision in &self.revisions {
+            let mut current = Vec::new();
+            for &[from, start, len] in &revision.pieces {
+                let end = start.checked_add(len)?;
+                match from {
+                    0 => current.extend_from_slice(previous.get(start..end)?),
+                    1 if end <= self.findings.len() => current.extend(start..end),
+                    _ => return None,
+                }
+            }
+            if revision.id == id {
+                return Some(current.iter().map(|&i| self.findings[i].clone()).collect());
+            }
+            previous = current;
         }
-        Some(out)
+        None
     }
 }
 
@@ -367,21 +381,30 @@ mod tests {
     }
 
     #[test]
-    fn findings_files_list_each_revision_by_runs() {
+    fn findings_files_rebuild_each_revision_from_the_one_before() {
         let text = r#"{"format": 2, "findings": [
             {"code": "a", "severity": "error", "path": [], "message": "A"},
             {"code": "b", "severity": "info", "path": ["services", "x"], "message": "B",
              "subject": {"collection": "services", "id": "x"}}],
-            "revisions": [{"id": "r1", "runs": [[1, 1], [0, 1]]}, {"id": "r2", "runs": []},
-                          {"id": "bad", "runs": [[1, 5]]}]}"#;
+            "revisions": [{"id": "r1", "pieces": [[1, 1, 1], [1, 0, 1]]},
+                          {"id": "r2", "pieces": [[0, 1, 1]]},
+                          {"id": "r3", "pieces": []},
+                          {"id": "bad", "pieces": [[1, 1, 5]]},
+                          {"id": "worse", "pieces": [[0, 0, 1]]}]}"#;
         let file = parse_findings("data/findings/ab.json", text).expect("parses");
         let codes = |id| {
             file.of(id)
                 .map(|f| f.iter().map(|f| f.code.clone()).collect::<Vec<_>>())
         };
         assert_eq!(codes("r1"), Some(vec!["b".to_owned(), "a".to_owned()]));
-        assert_eq!(codes("r2"), Some(vec![]));
-        assert_eq!(codes("bad"), None, "runs past the table");
+        assert_eq!(
+            codes("r2"),
+            Some(vec!["a".to_owned()]),
+            "from the previous list"
+        );
+        assert_eq!(codes("r3"), Some(vec![]));
+        assert_eq!(codes("bad"), None, "past the table");
+        assert_eq!(codes("worse"), None, "past the previous (empty) list");
         assert_eq!(codes("unknown"), None);
         let old = text.replacen(r#""format": 2"#, r#""format": 1"#, 1);
         assert_eq!(
