@@ -3,8 +3,6 @@
 //! Only the building blocks live here; the CLI and the viewer arrange them into their own
 //! human, Markdown, JSON or HTML output.
 
-use std::collections::BTreeMap;
-
 use crate::hash::HashSet;
 use std::fmt;
 
@@ -57,13 +55,21 @@ struct Tally<'d> {
 
 impl Summary {
     pub fn of(diff: &Diff) -> Summary {
-        let mut tallies: BTreeMap<Section, Tally<'_>> = BTreeMap::new();
-        let mut impacts: BTreeMap<Impact, usize> = BTreeMap::new();
+        // Indexed by section and impact: a few dozen of each, and no ordered map in the
+        // viewer's WebAssembly for it.
+        let sections_all = Section::all();
+        let mut tallies: Vec<Option<Tally<'_>>> = sections_all.iter().map(|_| None).collect();
+        let mut impacts = [0usize; Impact::ALL.len()];
         for change in &diff.changes {
             for impact in &change.impacts {
-                *impacts.entry(*impact).or_default() += 1;
+                if let Some(at) = Impact::ALL.iter().position(|i| i == impact) {
+                    impacts[at] += 1;
+                }
             }
-            let tally = tallies.entry(change.section).or_default();
+            let Some(at) = sections_all.iter().position(|s| *s == change.section) else {
+                continue;
+            };
+            let tally = tallies[at].get_or_insert_with(Tally::default);
             tally.touched = true;
             let Some(depth) = change.section.entity_depth() else {
                 continue;
@@ -81,10 +87,11 @@ impl Summary {
             };
             set.insert(key.as_str());
         }
-        let sections = Section::all()
+        let sections = sections_all
             .into_iter()
-            .filter_map(|section| {
-                let tally = tallies.get(&section)?;
+            .zip(&tallies)
+            .filter_map(|(section, tally)| {
+                let tally = tally.as_ref()?;
                 let single = section.entity_depth().is_none();
                 Some(SectionCounts {
                     section,
@@ -102,11 +109,9 @@ impl Summary {
             .collect();
         let impacts = Impact::ALL
             .into_iter()
-            .filter_map(|impact| {
-                impacts
-                    .get(&impact)
-                    .map(|&count| ImpactCount { impact, count })
-            })
+            .zip(impacts)
+            .filter(|&(_, count)| count > 0)
+            .map(|(impact, count)| ImpactCount { impact, count })
             .collect();
         Summary { sections, impacts }
     }

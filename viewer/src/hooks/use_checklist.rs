@@ -1,8 +1,6 @@
 //! The ticks of a scenario's checklist, kept in the browser only (localStorage), per plan,
 //! scenario and step: during an incident the page may be reloaded or the laptop restarted.
 
-use std::collections::BTreeSet;
-
 use yew::prelude::*;
 
 use crate::browser;
@@ -15,7 +13,8 @@ pub fn tick_key(plan_path: &str, scenario: &str, step: &str) -> String {
 /// The ticked steps of one scenario and how to change them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UseChecklist {
-    pub ticked: BTreeSet<String>,
+    /// In step order (a handful per scenario: a list needs no ordered set's code).
+    pub ticked: Vec<String>,
     pub toggle: Callback<String>,
     pub clear: Callback<()>,
 }
@@ -26,7 +25,7 @@ pub fn use_checklist(plan_path: &str, scenario: &str, steps: Vec<String>) -> Use
     let read = {
         let (plan_path, scenario, steps) =
             (plan_path.to_owned(), scenario.to_owned(), steps.clone());
-        move || -> BTreeSet<String> {
+        move || -> Vec<String> {
             steps
                 .iter()
                 .filter(|step| {
@@ -54,11 +53,12 @@ pub fn use_checklist(plan_path: &str, scenario: &str, steps: Vec<String>) -> Use
         Callback::from(move |step: String| {
             let key = tick_key(&plan_path, &scenario, &step);
             let mut next = (*ticked).clone();
-            if next.remove(&step) {
+            if next.contains(&step) {
+                next.retain(|s| *s != step);
                 browser::storage_remove(&key);
             } else {
                 browser::storage_set(&key, "1");
-                next.insert(step);
+                next.push(step);
             }
             ticked.set(next);
         })
@@ -70,7 +70,7 @@ pub fn use_checklist(plan_path: &str, scenario: &str, steps: Vec<String>) -> Use
             for step in steps.iter() {
                 browser::storage_remove(&tick_key(&plan_path, &scenario, step));
             }
-            ticked.set(BTreeSet::new());
+            ticked.set(Vec::new());
         })
     };
     UseChecklist {

@@ -100,7 +100,7 @@ pub fn PlanGate(props: &PlanGateProps) -> Html {
         (_, Some(view)) => html! {
             <ContextProvider<PlanView> context={view.clone()}>
                 if view.at.is_some() { { time_travel_banner(lang, &view) } }
-                { plan_page(&props.page) }
+                { page_body(lang, &view, &props.page) }
             </ContextProvider<PlanView>>
         },
         (Load::Failed(error), _) => {
@@ -147,15 +147,19 @@ struct PlanPageProps {
     page: PlanPage,
 }
 
-/// The one component behind every plan page. The pages themselves are plain functions: a
-/// component costs the WebAssembly about 3 KB of Yew machinery, a function nothing.
+/// A plan page in a [`PlanView`]'s context, for tests that provide the context themselves.
 #[component]
 fn PlanPageView(props: &PlanPageProps) -> Html {
-    let Some((lang, view)) = use_view() else {
-        return Html::default();
-    };
-    let view = &view;
-    match &props.page {
+    match use_view() {
+        Some((lang, view)) => page_body(lang, &view, &props.page),
+        None => Html::default(),
+    }
+}
+
+/// The page itself. Pages are plain functions: a component costs the WebAssembly about 3 KB
+/// of Yew machinery, a function nothing.
+fn page_body(lang: Lang, view: &PlanView, page: &PlanPage) -> Html {
+    match page {
         PlanPage::Overview => overview::overview(lang, view),
         PlanPage::Findings => findings::findings(lang, view),
         PlanPage::List(list) => match list {

@@ -67,7 +67,7 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
     let done = scenario
         .steps
         .iter()
-        .filter(|s| checklist.ticked.contains(s.id.as_str()))
+        .filter(|s| checklist.ticked.iter().any(|t| t == s.id.as_str()))
         .count();
     let clear = {
         let clear = checklist.clear.clone();
