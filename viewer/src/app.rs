@@ -101,11 +101,9 @@ pub fn App() -> Html {
     };
     let body = match site {
         Load::Ready(store) => html! {
-            <ContextProvider<StoreHandle> context={store.clone()}>
-                <Frame route={route.clone()} site={Some(store.site.clone())}>
-                    { switch(*lang, &store, &route) }
-                </Frame>
-            </ContextProvider<StoreHandle>>
+            <Frame route={route.clone()} site={Some(store.site.clone())}>
+                { switch(*lang, &store, &route) }
+            </Frame>
         },
         Load::Loading => html! {
             <Frame route={route.clone()} site={None}>{ loading(*lang) }</Frame>
@@ -119,13 +117,16 @@ pub fn App() -> Html {
     }
 }
 
-/// The page for a route (inside the frame, with the store in context).
+/// The page for a route (inside the frame). The store is passed down as a property: one more
+/// context type would cost the WebAssembly another copy of Yew's context machinery.
 pub fn switch(lang: Lang, store: &StoreHandle, route: &Route) -> Html {
     match route {
         Route::Plan { at, page } => html! {
-            <pages::PlanGate at={at.clone()} page={page.clone()} />
+            <pages::PlanGate at={at.clone()} page={page.clone()} store={store.clone()} />
         },
-        Route::History(query) => html! { <pages::history::HistoryPage query={query.clone()} /> },
+        Route::History(query) => html! {
+            <pages::history::HistoryPage query={query.clone()} store={store.clone()} />
+        },
         Route::Revision(id) => pages::revision::revision_page(lang, store, id),
         Route::Diff { from, to } => pages::diff::diff_page(lang, store, from, to),
         Route::NotFound(_) => pages::not_found::not_found(lang),

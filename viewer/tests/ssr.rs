@@ -38,13 +38,12 @@ struct HarnessProps {
     #[prop_or_default]
     view: Option<PlanView>,
     #[prop_or_default]
-    store: Option<StoreHandle>,
-    #[prop_or_default]
     children: Html,
 }
 
-/// Provides what `App` and `PlanGate` would: the language (fixed; switching does nothing), the
-/// plan shown and the site's store, each only when given.
+/// Provides what `App` would: the language (fixed; switching does nothing), and the plan
+/// shown to the plan pages when given. Components that need the site's store take it as a
+/// property.
 #[component]
 fn Harness(props: &HarnessProps) -> Html {
     let ctx = Ctx {
@@ -55,11 +54,6 @@ fn Harness(props: &HarnessProps) -> Html {
     if let Some(view) = &props.view {
         inner = html! {
             <ContextProvider<PlanView> context={view.clone()}>{ inner }</ContextProvider<PlanView>>
-        };
-    }
-    if let Some(store) = &props.store {
-        inner = html! {
-            <ContextProvider<StoreHandle> context={store.clone()}>{ inner }</ContextProvider<StoreHandle>>
         };
     }
     html! { <ContextProvider<Ctx> context={ctx}>{ inner }</ContextProvider<Ctx>> }
@@ -77,7 +71,6 @@ async fn render_page(lang: Lang, view: PlanView, page: PlanPage) -> String {
     render(HarnessProps {
         lang,
         view: Some(view),
-        store: None,
         children: plan_page(&page),
     })
     .await
@@ -88,7 +81,6 @@ async fn render_with_lang(lang: Lang, children: Html) -> String {
     render(HarnessProps {
         lang,
         view: None,
-        store: None,
         children,
     })
     .await
@@ -513,8 +505,7 @@ async fn render_history(query: HistoryQuery) -> String {
     render(HarnessProps {
         lang: Lang::En,
         view: None,
-        store: Some(history_store()),
-        children: html! { <HistoryPage {query} /> },
+        children: html! { <HistoryPage {query} store={history_store()} /> },
     })
     .await
 }

@@ -92,7 +92,7 @@ pub fn diff_page(
                 { picker("diff-to", Msg::To, &to_id, on_to) }
             </form>
             { match (from, to) {
-                (Ok(from), Ok(to)) => html! { <DiffLoader {from} {to} /> },
+                (Ok(from), Ok(to)) => html! { <DiffLoader {from} {to} store={store.clone()} /> },
                 (Err(error), _) | (_, Err(error)) => error_box(lang, &error),
             } }
         </>

@@ -13,20 +13,18 @@ use crate::i18n::{self, Lang, Msg};
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct HistoryProps {
     pub query: HistoryQuery,
+    pub store: StoreHandle,
 }
 
 #[component]
 pub fn HistoryPage(props: &HistoryProps) -> Html {
     let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
-    let store = use_context::<StoreHandle>();
+    let store = props.store.clone();
     let section = props.query.section.clone();
     let author = props.query.author.clone();
     let matching = use_memo(
         (store.clone(), section.clone(), author.clone()),
         |(store, section, author)| -> Vec<usize> {
-            let Some(store) = store else {
-                return Vec::new();
-            };
             store
                 .site
                 .revisions
@@ -39,14 +37,14 @@ pub fn HistoryPage(props: &HistoryProps) -> Html {
         },
     );
     let choices = use_memo(store.clone(), |store| {
-        store.as_ref().map_or_else(Default::default, |s| {
-            let authors: Vec<String> = s.site.authors().into_iter().map(str::to_owned).collect();
-            (s.site.sections(), authors)
-        })
+        let authors: Vec<String> = store
+            .site
+            .authors()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        (store.site.sections(), authors)
     });
-    let Some(store) = store else {
-        return Html::default();
-    };
     let site = &store.site;
     let pages = matching.len().div_ceil(HistoryQuery::PAGE_SIZE).max(1);
     let page = props.query.page.clamp(1, pages);

@@ -31,7 +31,8 @@ use crate::hooks::{Load, use_plan};
 use crate::i18n::{Lang, Msg};
 use crate::view::PlanView;
 
-/// The interface language and the plan shown, for plan pages (`None` outside a [`PlanGate`]).
+/// The interface language and the plan shown, from a context that a test harness provides
+/// (`None` without one). [`PlanGate`] passes the view to the pages directly.
 #[hook]
 pub fn use_view() -> Option<(Lang, PlanView)> {
     let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
@@ -42,17 +43,15 @@ pub fn use_view() -> Option<(Lang, PlanView)> {
 pub struct PlanGateProps {
     pub at: Option<String>,
     pub page: PlanPage,
+    pub store: StoreHandle,
 }
 
-/// Loads the plan of the revision a route names (the current one, or `at`), runs the rules on
-/// it, and shows the page with that plan in context.
+/// Loads the plan of the revision a route names (the current one, or `at`) with its recorded
+/// findings, and shows the page for it.
 #[component]
 pub fn PlanGate(props: &PlanGateProps) -> Html {
     let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
-    let store = use_context::<StoreHandle>();
-    let Some(store) = store else {
-        return Html::default();
-    };
+    let store = props.store.clone();
     let site = store.site.clone();
     let index = match &props.at {
         None => Some(site.current()),
@@ -98,10 +97,10 @@ pub fn PlanGate(props: &PlanGateProps) -> Html {
     );
     match (&load, (*view).clone()) {
         (_, Some(view)) => html! {
-            <ContextProvider<PlanView> context={view.clone()}>
+            <>
                 if view.at.is_some() { { time_travel_banner(lang, &view) } }
                 { page_body(lang, &view, &props.page) }
-            </ContextProvider<PlanView>>
+            </>
         },
         (Load::Failed(error), _) => {
             let error = match (index, &props.at) {
@@ -183,7 +182,9 @@ fn page_body(lang: Lang, view: &PlanView, page: &PlanPage) -> Html {
             Collection::Suppliers => suppliers::supplier_page(lang, view, id),
             Collection::Locations => locations::location_page(lang, view, id),
             // The checklist keeps its ticks in state: the one page that is a component.
-            Collection::Scenarios => html! { <scenarios::ScenarioPage id={id.clone()} /> },
+            Collection::Scenarios => {
+                html! { <scenarios::ScenarioPage id={id.clone()} {lang} view={view.clone()} /> }
+            }
             Collection::Risks => risks::risk_page(lang, view, id),
             Collection::Audiences => communication::audience_page(lang, view, id),
             Collection::Templates => communication::template_page(lang, view, id),

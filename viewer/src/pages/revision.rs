@@ -64,7 +64,7 @@ pub fn revision_page(lang: Lang, store: &StoreHandle, id: &str) -> Html {
             <section aria-labelledby="changes">
                 <h2 id="changes">{ Msg::ChangesSincePrevious.text(lang) }</h2>
                 if let Some(older) = site.older(index) {
-                    <DiffLoader from={older} to={index} />
+                    <DiffLoader from={older} to={index} store={store.clone()} />
                 } else {
                     <p>{ Msg::FirstRevision.text(lang) }</p>
                 }
@@ -78,16 +78,14 @@ pub struct DiffLoaderProps {
     /// Indexes into the revision list.
     pub from: usize,
     pub to: usize,
+    pub store: StoreHandle,
 }
 
 /// Loads two revisions and shows their diff, computed here with `diff::diff_values`, and the
 /// findings the newer one introduced or fixed.
 #[component]
 pub fn DiffLoader(props: &DiffLoaderProps) -> Html {
-    let store = use_context::<StoreHandle>();
-    let Some(store) = store else {
-        return Html::default();
-    };
+    let store = props.store.clone();
     let a = use_plan(&store, props.from);
     let b = use_plan(&store, props.to);
     let loaded = match (&a, &b) {

@@ -4,7 +4,7 @@
 use continuity_schema::references::Collection;
 use yew::prelude::*;
 
-use super::{entity_heading, missing_entity, use_view};
+use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
 use crate::components::contacts::role_members;
 use crate::components::fields::{field, head, links, links_field, list_field, prose};
@@ -34,12 +34,16 @@ pub fn scenario_list(lang: Lang, view: &PlanView) -> Html {
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ScenarioProps {
     pub id: AttrValue,
+    pub lang: Lang,
+    /// Passed down rather than read from a context: a context of its own would cost the
+    /// WebAssembly another copy of Yew's context machinery.
+    pub view: PlanView,
 }
 
 #[component]
 pub fn ScenarioPage(props: &ScenarioProps) -> Html {
     let id = props.id.as_str();
-    let view = use_view();
+    let view = Some((props.lang, props.view.clone()));
     let scenario = view.as_ref().and_then(|(_, v)| {
         v.plan
             .scenarios

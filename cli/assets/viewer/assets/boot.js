@@ -2,7 +2,7 @@
 // or stops: an old browser, a host that does not serve the files, an internal error.
 import init from './continuity-viewer.js?v=1a594bb87a';
 
-const WASM = new URL('continuity-viewer_bg.wasm?v=0e3ca45f27', import.meta.url);
+const WASM = new URL('continuity-viewer_bg.wasm?v=02bb48c659', import.meta.url);
 
 function banner(nl, en, detail) {
   let box = document.getElementById('viewer-stopped');
