@@ -1,8 +1,9 @@
 // Opens sites exported by `continuity site` in headless Chromium, each served by Node's `http`
 // module on 127.0.0.1 under the sub-path /project/plan/ (everything else answers 404), and
 // prints what the viewer showed as JSON for tests/tests/site_browser.rs to check: the restart
-// order, history → revision → diff, the language switch across reloads, deep links, a hostile
-// plan, missing and corrupt data, and the time to the painted overview. Every request the server
+// order, history → revision → diff, the language switch across reloads, deep links, a
+// scenario's checklist across a reload and the recorded findings, a hostile plan, missing and
+// corrupt data, and the time to the painted overview. Every request the server
 // saw and every request the browser made is recorded; requests to any other host are aborted.
 //
 // Usage: node site.mjs CONFIG.json
@@ -338,6 +339,45 @@ await scenario('deepLinks', async (context) => {
     await page.close();
   }
   return { pages };
+});
+
+// 6. A scenario's checklist: a tick survives a reload (kept in this browser only), and the
+// findings page shows what the exporter recorded, as of the export's date.
+await scenario('checklist', async (context) => {
+  const { scenario: id, step } = config.checklist;
+  const page = await open(context, `${main}#/scenarios/${id}`);
+  const box = `#tick-${step}`;
+  await page.waitForSelector(box);
+  const read = async () => ({
+    checked: await page.isChecked(box),
+    status: await page.$eval('.checklist-status', text),
+    stored: await page.evaluate(
+      () => Object.keys(localStorage).filter((k) => k.startsWith('continuity:tick:')),
+    ),
+  });
+  const before = await read();
+  await page.check(box);
+  await page.waitForSelector(`li.step.done ${box}`);
+  const ticked = await read();
+  await page.reload();
+  await page.waitForSelector(box);
+  const reloaded = await read();
+  await page.click('.checklist-note button.reset');
+  await page.waitForFunction((b) => !document.querySelector(b).checked, box);
+  const reset = await read();
+
+  await page.goto(`${main}#/findings`);
+  await page.waitForSelector('main p.as-of');
+  const findings = {
+    asOf: await page.$eval('main p.as-of strong', text),
+    items: await page.$$eval('ul.findings li', (items) =>
+      items.map((li) => ({
+        code: li.querySelector('code.code')?.textContent ?? null,
+        subject: li.querySelector('.subject')?.getAttribute('href') ?? null,
+      })),
+    ),
+  };
+  return { before, ticked, reloaded, reset, findings };
 });
 
 // 4. A hostile plan: markup, script links and a 1,000,000-character text stay inert text.

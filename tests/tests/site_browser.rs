@@ -1,6 +1,7 @@
 //! The site `continuity site` exports, in a real headless Chromium, served from the sub-path
 //! `/project/plan/` by `tests/browser/site.mjs`: the restart order on the overview, history →
-//! revision → diff, the language switch remembered across reloads, deep links, a hostile plan
+//! revision → diff, the language switch remembered across reloads, deep links, a checklist tick
+//! kept across a reload and the findings page showing the recorded findings, a hostile plan
 //! that must stay inert text, missing and corrupt data files, that no request leaves the
 //! sub-path or fails, and the time to the painted overview (printed, not asserted).
 //!
@@ -54,6 +55,10 @@ struct Outcome {
     hostile_commits: Vec<String>,
     /// The example site's revision index file (`revisions-<hash>.json`).
     index: String,
+    /// `as_of` of the example site's `site.json`.
+    as_of: String,
+    /// The codes of the findings recorded for the example's newest revision.
+    newest_findings: Vec<String>,
 }
 
 impl Outcome {
@@ -246,6 +251,33 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The codes of the findings a site recorded for `revision` (an index entry), read as
+/// `docs/site-data.md` describes.
+fn newest_findings(site: &Path, revision: &Value) -> Vec<String> {
+    let file = revision["findings_file"].as_str().expect("a findings file");
+    let file = read_json(&site.join("data").join(file));
+    let table = file["findings"].as_array().expect("a table");
+    let mut previous: Vec<usize> = Vec::new();
+    for entry in file["revisions"].as_array().expect("revisions") {
+        let mut current = Vec::new();
+        for piece in entry["pieces"].as_array().expect("pieces") {
+            let n = |k: usize| piece[k].as_u64().expect("a number") as usize;
+            match n(0) {
+                0 => current.extend_from_slice(&previous[n(1)..n(1) + n(2)]),
+                _ => current.extend(n(1)..n(1) + n(2)),
+            }
+        }
+        if entry["id"] == revision["id"] {
+            return current
+                .iter()
+                .map(|&at| table[at]["code"].as_str().expect("a code").to_owned())
+                .collect();
+        }
+        previous = current;
+    }
+    panic!("the findings file does not list {}", revision["id"]);
+}
+
 /// Exports the sites, breaks copies of one, and runs the browser script on them all.
 fn run_scenarios(chromium: &Path, tools: &Path) -> Result<Outcome, String> {
     let sandbox = Sandbox::new();
@@ -295,6 +327,7 @@ fn run_scenarios(chromium: &Path, tools: &Path) -> Result<Outcome, String> {
         .expect("site.json names the index")
         .to_owned();
     let revisions = read_json(&site.join("data").join(&index));
+    let newest_findings = newest_findings(&site, &revisions[0]);
     let newest = revisions[0]["load"]
         .as_str()
         .expect("the newest revision loads")
@@ -325,8 +358,14 @@ fn run_scenarios(chromium: &Path, tools: &Path) -> Result<Outcome, String> {
         sites[name] = json!(copy);
     }
 
+    let scenario = &repo_plan(&repo)["scenarios"][0];
+    let checklist = json!({
+        "scenario": scenario["id"],
+        "step": scenario["steps"][0]["id"],
+    });
     let short = |id: &str| id[..12].to_owned();
     let config = json!({
+        "checklist": checklist,
         "chromium": chromium,
         "sites": sites,
         "rtoChange": { "message": LOOSEN, "from": short(&commits[0]), "to": short(&commits[1]) },
@@ -358,6 +397,11 @@ fn run_scenarios(chromium: &Path, tools: &Path) -> Result<Outcome, String> {
         commits,
         hostile_commits,
         index,
+        as_of: info["as_of"]
+            .as_str()
+            .expect("site.json says as of when")
+            .to_owned(),
+        newest_findings,
     })
 }
 
@@ -562,6 +606,60 @@ fn a_hostile_plan_renders_inert() {
     // The quote in the web link stays inside the attribute.
     let links = pages[0]["webLinks"].as_array().expect("web links");
     assert!(links.contains(&json!(QUOTE_URL)), "{links:?}");
+}
+
+/// The plan at the example repository's HEAD.
+fn repo_plan(repo: &GitRepo) -> Value {
+    serde_json::from_str(&repo.git(&["show", "HEAD:plan.json"])).expect("the committed plan")
+}
+
+#[test]
+fn a_checklist_tick_is_kept_across_reloads_and_the_findings_are_the_recorded_ones() {
+    let Some(outcome) = outcome() else {
+        return;
+    };
+    let checklist = outcome.clean("checklist");
+    let state = |name: &str| {
+        let s = &checklist[name];
+        (
+            s["checked"].as_bool().expect("checked"),
+            s["stored"].as_array().map_or(0, Vec::len),
+        )
+    };
+    assert_eq!(state("before"), (false, 0), "{checklist:#}");
+    assert_eq!(state("ticked"), (true, 1), "{checklist:#}");
+    assert_eq!(
+        state("reloaded"),
+        (true, 1),
+        "the tick survives a reload: {checklist:#}"
+    );
+    assert_eq!(state("reset"), (false, 0), "{checklist:#}");
+    let status = checklist["reloaded"]["status"].as_str().expect("a status");
+    assert!(status.starts_with("1 / "), "{status}");
+
+    // The findings page lists exactly what the exporter recorded for the newest revision.
+    let findings = &checklist["findings"];
+    assert_eq!(findings["asOf"], outcome.as_of, "{findings:#}");
+    let shown: Vec<&str> = findings["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["code"].as_str().expect("a code"))
+        .collect();
+    let mut shown_sorted = shown.clone();
+    shown_sorted.sort_unstable();
+    let mut recorded: Vec<&str> = outcome.newest_findings.iter().map(String::as_str).collect();
+    recorded.sort_unstable();
+    assert_eq!(shown_sorted, recorded, "{findings:#}");
+    assert!(
+        !shown.is_empty(),
+        "the example history's newest plan has findings to show"
+    );
+    for item in findings["items"].as_array().expect("items") {
+        if let Some(href) = item["subject"].as_str() {
+            assert!(href.starts_with("#/"), "an entity link: {href}");
+        }
+    }
 }
 
 #[test]
