@@ -3,7 +3,8 @@
 // prints what the viewer showed as JSON for tests/tests/site_browser.rs to check: the restart
 // order, history → revision → diff, the language switch across reloads, deep links, a
 // scenario's checklist across a reload and the recorded findings, a hostile plan, missing and
-// corrupt data, and the time to the painted overview. Every request the server
+// corrupt data (and a missing findings file, which leaves the plan readable), and the time to
+// the painted overview. Every request the server
 // saw and every request the browser made is recorded; requests to any other host are aborted.
 //
 // Usage: node site.mjs CONFIG.json
@@ -444,6 +445,24 @@ await scenario('broken', async (context) => {
     await page.close();
   }
   return { pages };
+});
+
+// 6b. The newest revision's findings file missing: the plan is shown all the same, and the
+// findings page says which file could not be loaded.
+await scenario('missingFindings', async (context) => {
+  const site = servers.missingFindings.url;
+  const page = await open(context, `${site}#/`);
+  await page.waitForSelector('table.services tbody tr');
+  const overview = {
+    services: await page.$$eval('table.services tbody tr', (rows) => rows.length),
+    findings: await page.$eval('p.findings-count', text),
+  };
+  await page.goto(`${site}#/findings`);
+  await page.waitForSelector('.error-box');
+  return {
+    overview,
+    detail: await page.$eval('.error-box .error-detail', text),
+  };
 });
 
 // 7. Time from navigation start to the painted overview, each run in a fresh context (cold cache).

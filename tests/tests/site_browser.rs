@@ -347,6 +347,15 @@ fn run_scenarios(chromium: &Path, tools: &Path) -> Result<Outcome, String> {
         ),
     ];
     let mut sites = json!({ "main": site, "hostile": hostile_site });
+    // The newest revision's findings file missing: the plan must still be readable.
+    let findings_file = revisions[0]["findings_file"]
+        .as_str()
+        .expect("the newest revision lists its findings")
+        .to_owned();
+    let copy = sandbox.join("missingFindings");
+    copy_dir(&site, &copy);
+    fs::remove_file(copy.join("data").join(&findings_file)).expect("remove the findings file");
+    sites["missingFindings"] = json!(copy);
     for (name, file, content) in &broken {
         let copy = sandbox.join(name);
         copy_dir(&site, &copy);
@@ -743,6 +752,40 @@ fn missing_or_corrupt_data_shows_an_error() {
 }
 
 #[test]
+fn a_missing_findings_file_leaves_the_plan_readable() {
+    let Some(outcome) = outcome() else {
+        return;
+    };
+    let missing = outcome.scenario("missingFindings");
+    for list in ["blocked", "pageErrors", "csp"] {
+        assert_eq!(missing[list], json!([]), "{list}");
+    }
+    assert_eq!(
+        missing["overview"]["services"].as_u64(),
+        Some(outcome.restart_order.len() as u64),
+        "the restart order is shown: {missing:#}"
+    );
+    assert_eq!(
+        missing["overview"]["findings"], "Bevindingen niet beschikbaar",
+        "{missing:#}"
+    );
+    let detail = missing["detail"].as_str().expect("an error detail");
+    assert!(
+        detail.contains("data/findings/") && detail.contains("404"),
+        "the missing file is named: {detail}"
+    );
+    // The one failed request is the findings file (loaded for the overview, then the page).
+    let failed = missing["failed"].as_array().expect("failed requests");
+    assert!(
+        !failed.is_empty()
+            && failed
+                .iter()
+                .all(|f| f.as_str().is_some_and(|f| f.contains("/data/findings/"))),
+        "{failed:?}"
+    );
+}
+
+#[test]
 fn no_request_leaves_the_sub_path_or_fails() {
     let Some(outcome) = outcome() else {
         return;
@@ -777,7 +820,7 @@ fn no_request_leaves_the_sub_path_or_fails() {
     }
     // Every asset and data file loads, in every scenario but the broken sites.
     for (name, scenario) in result["scenarios"].as_object().expect("scenarios") {
-        if name != "broken" {
+        if name != "broken" && name != "missingFindings" {
             assert_eq!(scenario["failed"], json!([]), "{name}: failed requests");
         }
     }

@@ -237,6 +237,7 @@ messages! {
     Infos => "meldingen", "notices";
     Allowed => "aanvaard", "accepted";
     NoFindings => "Geen bevindingen.", "No findings.";
+    FindingsUnavailable => "Bevindingen niet beschikbaar", "Findings unavailable";
     Hint => "Tip", "Hint";
     AllowedBecause => "Aanvaard", "Accepted";
     FindingsAsOf => "Bevindingen volgens de regels, berekend op", "Findings of the rules, computed as of";

@@ -11,7 +11,7 @@ use continuity_schema::references::Collection;
 use continuity_schema::types::Date;
 
 use crate::app::{PlanPage, Route};
-use crate::data::Revision;
+use crate::data::{DataError, Revision};
 
 /// The plan of one revision, as the plan pages see it (shared through Yew context).
 #[derive(Debug, Clone)]
@@ -19,6 +19,8 @@ pub struct PlanView {
     pub plan: Rc<Plan>,
     /// The findings as of `today`, as the exporter recorded them.
     pub findings: Rc<Vec<RecordedFinding>>,
+    /// Why the findings could not be loaded (then `findings` is empty).
+    pub findings_error: Option<DataError>,
     /// The date the findings were computed for: the export's date for the current revision,
     /// the revision's own date for a past one (was the plan valid then?).
     pub today: Date,
@@ -36,6 +38,7 @@ impl PartialEq for PlanView {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.plan, &other.plan)
             && Rc::ptr_eq(&self.findings, &other.findings)
+            && self.findings_error == other.findings_error
             && self.today == other.today
             && self.at == other.at
             && self.plan_path == other.plan_path
@@ -55,6 +58,7 @@ impl PlanView {
         PlanView {
             plan,
             findings,
+            findings_error: None,
             today,
             at: None,
             revision: None,

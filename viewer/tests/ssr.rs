@@ -715,3 +715,29 @@ async fn every_page_shows_the_plan_classification() {
     let html = render_frame(Lang::En, Route::parse("#/"), site_classified("tlp:red")).await;
     assert!(html.contains("<strong>tlp:red</strong>"), "{html}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Findings that could not be loaded
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_plan_whose_findings_are_missing_is_shown_and_says_so() {
+    let mut view = base_view();
+    view.findings_error = Some(DataError::Status {
+        path: "data/findings/0123456789abcdef0123.json".to_owned(),
+        status: 404,
+    });
+    let overview = render_page(Lang::En, view.clone(), PlanPage::Overview).await;
+    assert!(
+        overview.contains(r#"<table class="services">"#),
+        "the plan is shown all the same"
+    );
+    let card = between(&overview, r#"<p class="findings-count">"#, "</p>");
+    assert!(card.contains("Findings unavailable"), "{card}");
+    let page = render_page(Lang::En, view, PlanPage::Findings).await;
+    assert!(page.contains(r#"role="alert""#), "{page}");
+    assert!(
+        page.contains("data/findings/0123456789abcdef0123.json"),
+        "the missing file is named: {page}"
+    );
+    assert!(!page.contains("No findings."), "{page}");
+}

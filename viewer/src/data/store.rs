@@ -104,12 +104,17 @@ pub struct Loaded {
     pub plan: Rc<Plan>,
     pub json: Rc<Value>,
     pub findings: Rc<Vec<RecordedFinding>>,
+    /// Why the findings could not be loaded: the plan is shown all the same (during an
+    /// incident the plan matters, not the audit), and the findings say what went wrong.
+    pub findings_error: Option<DataError>,
 }
 
 impl PartialEq for Loaded {
     /// The same revision loaded once: comparing whole plans would cost more than re-rendering.
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.plan, &other.plan) && Rc::ptr_eq(&self.findings, &other.findings)
+        Rc::ptr_eq(&self.plan, &other.plan)
+            && Rc::ptr_eq(&self.findings, &other.findings)
+            && self.findings_error == other.findings_error
     }
 }
 
@@ -199,6 +204,7 @@ impl Store {
             plan,
             json,
             findings,
+            findings_error: None,
         })
     }
 
@@ -225,7 +231,10 @@ impl Store {
                 });
             }
         };
-        let findings = self.findings_of(index, revision).await?;
+        let (findings, findings_error) = match self.findings_of(index, revision).await {
+            Ok(findings) => (findings, None),
+            Err(error) => (Rc::new(Vec::new()), Some(error)),
+        };
         let (plan, json) = match self.plans.get(&hash) {
             Some(pair) => pair,
             None => {
@@ -238,6 +247,7 @@ impl Store {
             plan,
             json,
             findings,
+            findings_error,
         })
     }
 

@@ -7,10 +7,19 @@ use continuity_schema::references::Collection;
 use yew::prelude::*;
 
 use crate::components::badges;
+use crate::components::status::error_box;
 use crate::i18n::{Lang, Msg};
 use crate::view::{PlanView, sorted_by_key};
 
 pub fn findings(lang: Lang, view: &PlanView) -> Html {
+    if let Some(error) = &view.findings_error {
+        return html! {
+            <>
+                <h1>{ Msg::Findings.text(lang) }</h1>
+                { error_box(lang, error) }
+            </>
+        };
+    }
     let findings = sorted_by_key(&view.findings, |f| (f.allowed.is_some(), f.severity));
     html! {
         <>

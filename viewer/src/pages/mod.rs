@@ -86,6 +86,10 @@ pub fn PlanGate(props: &PlanGateProps) -> Html {
                 &site.info.plan_path,
                 site.info.redacted,
             );
+            let view = PlanView {
+                findings_error: loaded.findings_error.clone(),
+                ..view
+            };
             Some(match (revision, *travelling) {
                 (Some(r), true) => view.at_revision(r),
                 (r, _) => PlanView {

@@ -76,7 +76,10 @@ fn findings_card(lang: Lang, view: &PlanView) -> Html {
         <section class="card" aria-labelledby="findings-card">
             <h2 id="findings-card">{ Msg::Findings.text(lang) }</h2>
             <p class="findings-count">
-                <a href={view.href(PlanPage::Findings)}>{ badges::counts(lang, counts) }</a>
+                <a href={view.href(PlanPage::Findings)}>
+                    if view.findings_error.is_some() { { Msg::FindingsUnavailable.text(lang) } }
+                    else { { badges::counts(lang, counts) } }
+                </a>
             </p>
             <p class="as-of">{ Msg::FindingsAsOf.text(lang) }{ " " }{ view.today.to_string() }</p>
             <h3>{ Msg::Purpose.text(lang) }</h3>

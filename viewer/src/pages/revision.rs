@@ -99,7 +99,9 @@ pub fn DiffLoader(props: &DiffLoaderProps) -> Html {
         let diff = diff::diff_values(&a.json, &b.json);
         // Each side's findings as the exporter recorded them, at that revision's own date.
         let changes = |f: &[RecordedFinding]| f.iter().map(RecordedFinding::change).collect();
-        let delta = diff::delta(changes(&a.findings), changes(&b.findings));
+        // Without both sides' findings there is nothing to compare: the section is left out.
+        let delta = (a.findings_error.is_none() && b.findings_error.is_none())
+            .then(|| diff::delta(changes(&a.findings), changes(&b.findings)));
         Some((diff, delta))
     });
     let id = |i: usize| {
@@ -113,7 +115,7 @@ pub fn DiffLoader(props: &DiffLoaderProps) -> Html {
     let lang = use_context::<Ctx>().map_or(Lang::default(), |c| c.lang);
     match (&*computed, a, b) {
         (Some((diff, delta)), _, _) => {
-            diff_view(lang, diff, &id(props.from), &id(props.to), Some(delta))
+            diff_view(lang, diff, &id(props.from), &id(props.to), delta.as_ref())
         }
         (None, Load::Failed(error), _) | (None, _, Load::Failed(error)) => error_box(lang, &error),
         _ => loading(lang),

@@ -1,8 +1,8 @@
 // Starts the viewer, and shows a readable message instead of a blank page when it cannot start
 // or stops: an old browser, a host that does not serve the files, an internal error.
-import init from './continuity-viewer.js?v=1a594bb87a';
+import init from './continuity-viewer.js?v=c35fc8c13a';
 
-const WASM = new URL('continuity-viewer_bg.wasm?v=02bb48c659', import.meta.url);
+const WASM = new URL('continuity-viewer_bg.wasm?v=fa513810f9', import.meta.url);
 
 function banner(nl, en, detail) {
   let box = document.getElementById('viewer-stopped');
