@@ -36,6 +36,33 @@ impl PlanState {
             _ => None,
         }
     }
+
+    pub fn kind(&self) -> StateKind {
+        match self {
+            PlanState::Absent => StateKind::Absent,
+            PlanState::Unreadable { .. } => StateKind::Unreadable,
+            PlanState::Checked { .. } => StateKind::Checked,
+        }
+    }
+}
+
+/// Which of the [`PlanState`]s a revision is in, without its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateKind {
+    Absent,
+    Unreadable,
+    Checked,
+}
+
+impl StateKind {
+    /// As the site's revision index says it.
+    pub fn name(self) -> &'static str {
+        match self {
+            StateKind::Absent => "absent",
+            StateKind::Unreadable => "unreadable",
+            StateKind::Checked => "checked",
+        }
+    }
 }
 
 /// Reads and validates revisions, remembering each blob's result per date.
@@ -135,21 +162,21 @@ pub fn first_problem(findings: &[Finding]) -> String {
 /// last readable plan before it (which is `previous` unless that one was deleted or broken),
 /// so that a revision repairing the plan still says what it changed.
 pub fn describe_change(
-    previous: Option<&PlanState>,
-    current: &PlanState,
+    previous: Option<StateKind>,
+    current: StateKind,
     diff: Option<&continuity_schema::diff::Diff>,
     truncated: bool,
 ) -> String {
     let prefix = match (previous, current) {
-        (_, PlanState::Absent) => return "plan deleted".into(),
-        (_, PlanState::Unreadable { .. }) => return "not a readable plan".into(),
-        (None, PlanState::Checked { .. }) if truncated => {
+        (_, StateKind::Absent) => return "plan deleted".into(),
+        (_, StateKind::Unreadable) => return "not a readable plan".into(),
+        (None, StateKind::Checked) if truncated => {
             return "oldest revision available (the history before it was not fetched)".into();
         }
-        (None, PlanState::Checked { .. }) => return "first version".into(),
-        (Some(PlanState::Absent), PlanState::Checked { .. }) => Some("plan restored"),
-        (Some(PlanState::Unreadable { .. }), PlanState::Checked { .. }) => Some("readable again"),
-        (Some(PlanState::Checked { .. }), PlanState::Checked { .. }) => None,
+        (None, StateKind::Checked) => return "first version".into(),
+        (Some(StateKind::Absent), StateKind::Checked) => Some("plan restored"),
+        (Some(StateKind::Unreadable), StateKind::Checked) => Some("readable again"),
+        (Some(StateKind::Checked), StateKind::Checked) => None,
     };
     let summary = diff
         .filter(|d| !d.is_empty())

@@ -257,6 +257,77 @@ fn sha256_prefix(bytes: &[u8]) -> String {
 }
 
 #[test]
+fn revisions_after_a_deleted_or_broken_plan_are_rebuilt_exactly() {
+    let sandbox = Sandbox::new();
+    let repo = sandbox.init("plans");
+    let plans = long_history(6);
+    let mut steps: Vec<Step> = Vec::new();
+    for (i, plan) in plans.iter().enumerate() {
+        steps.push(step("2026-03-01", "Edit", plan.clone()));
+        match i {
+            1 => steps.push(Step {
+                author: AN,
+                date: "2026-03-02",
+                message: "Broken by a merge accident",
+                action: Action::Bytes("plan.json", b"{ oops".to_vec()),
+            }),
+            3 => steps.push(Step {
+                author: AN,
+                date: "2026-03-03",
+                message: "Deleted by mistake",
+                action: Action::Delete("plan.json"),
+            }),
+            _ => {}
+        }
+    }
+    let commits = repo.script(&steps);
+    expect_code(&repo.run(&["site", "-o", "../site", "--keyframe", "4"]), 0);
+    let site = Site::read(&sandbox.join("site"));
+    assert_eq!(site.index.len(), commits.len());
+    let mut rebuilt = 0;
+    for (i, entry) in site.index.iter().enumerate() {
+        let commit = &commits[commits.len() - 1 - i];
+        if entry["state"] != "checked" {
+            continue;
+        }
+        let expected = parse_plan(&repo.git(&["show", &format!("{commit}:plan.json")]));
+        assert_eq!(
+            site.plan(i),
+            expected,
+            "revision {i} ({})",
+            entry["message"]
+        );
+        rebuilt += 1;
+    }
+    assert_eq!(rebuilt, 6, "every revision with a plan");
+    let states: Vec<&str> = site
+        .index
+        .iter()
+        .map(|e| e["state"].as_str().expect("a state"))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            "checked",
+            "checked",
+            "absent",
+            "checked",
+            "checked",
+            "unreadable",
+            "checked",
+            "checked"
+        ]
+    );
+    assert!(
+        site.index[1]["summary"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("plan restored")),
+        "{}",
+        site.index[1]
+    );
+}
+
+#[test]
 fn the_index_says_who_changed_what_and_whether_the_plan_was_valid() {
     let sandbox = Sandbox::new();
     let repo = sandbox.init("plans");

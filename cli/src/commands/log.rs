@@ -135,8 +135,8 @@ fn summarise(
         };
         let truncated = revision.change == Change::Truncated;
         entries[i].summary = Some(crate::revisions::describe_change(
-            previous.as_ref(),
-            &current,
+            previous.as_ref().map(PlanState::kind),
+            current.kind(),
             diff.as_ref(),
             truncated,
         ));

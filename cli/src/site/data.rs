@@ -13,14 +13,15 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use continuity_schema::Plan;
+use anyhow::Context as _;
 use continuity_schema::diff::{self, Diff, RecordedFinding};
+use continuity_schema::{Classification, Plan};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::findings;
 use crate::output::Summary;
-use crate::revisions::{PlanState, describe_change};
+use crate::revisions::{PlanState, StateKind, describe_change};
 
 /// Every this many revisions (counted from the oldest) a whole plan is stored, so that rebuilding
 /// any revision applies at most this many diffs. Counting from the oldest keeps the choice
@@ -30,7 +31,9 @@ pub const KEYFRAME: usize = 512;
 /// The version of the site data format.
 pub const SITE_FORMAT: u32 = 2;
 
-/// One revision as the exporter knows it.
+/// One revision as the exporter knows it, newest first. The plan itself is not kept: the
+/// exporter reads the revisions one by one and keeps what the site records of each, so that
+/// a long history of a large plan needs the memory of two plans, not of all of them.
 #[derive(Debug, Clone)]
 pub struct SourceRevision {
     pub id: String,
@@ -41,34 +44,116 @@ pub struct SourceRevision {
     pub path: String,
     pub change: &'static str,
     pub renamed_from: Option<String>,
-    /// The plan text as published (possibly redacted), when the revision holds a readable plan.
-    pub text: Option<Rc<String>>,
-    /// The plan and its validation at the revision's date.
-    pub state: PlanState,
+    pub state: SourceState,
+}
+
+/// What a revision holds, as the site records it.
+#[derive(Debug, Clone)]
+pub enum SourceState {
+    Absent,
+    Unreadable {
+        error: String,
+    },
+    Checked {
+        /// The content hash of the plan text as published.
+        hash: String,
+        /// The text as published (possibly redacted), kept only for the revisions stored
+        /// whole (`KEYFRAME`s, the first after a gap, the newest).
+        text: Option<Rc<String>>,
+        /// The diff from the previous (older) revision, when that one holds a plan.
+        diff: Option<Diff>,
+        summary: Summary,
+        /// Shared between revisions (see [`Interner`]).
+        findings: Vec<Rc<RecordedFinding>>,
+        classification: Classification,
+    },
+}
+
+/// One copy of each distinct finding across all revisions: most findings persist from one
+/// revision to the next, and a long history would otherwise hold each a thousand times.
+pub type Interner = std::collections::HashSet<Rc<RecordedFinding>>;
+
+impl SourceState {
+    /// What the site records of a revision read as `state`, whose plan is published as `text`.
+    pub fn of(state: PlanState, text: Option<String>, interner: &mut Interner) -> SourceState {
+        match state {
+            PlanState::Absent => SourceState::Absent,
+            PlanState::Unreadable { error } => SourceState::Unreadable { error },
+            PlanState::Checked {
+                plan,
+                summary,
+                findings,
+            } => {
+                let text = text.unwrap_or_default();
+                SourceState::Checked {
+                    hash: content_hash(text.as_bytes()),
+                    text: Some(Rc::new(text)),
+                    diff: None,
+                    summary,
+                    findings: RecordedFinding::record(&plan, &findings)
+                        .into_iter()
+                        .map(|finding| match interner.get(&finding) {
+                            Some(shared) => shared.clone(),
+                            None => {
+                                let shared = Rc::new(finding);
+                                interner.insert(shared.clone());
+                                shared
+                            }
+                        })
+                        .collect(),
+                    classification: plan.plan.classification,
+                }
+            }
+        }
+    }
 }
 
 impl SourceRevision {
-    fn plan(&self) -> Option<&Rc<Plan>> {
+    /// Records what this revision changed from the one before it, once that one is read:
+    /// the diff between their plans, when both have one; and drops the text unless the site
+    /// stores this revision whole (`keep_text`).
+    pub fn record_previous(
+        &mut self,
+        previous: Option<&Plan>,
+        own: Option<&Plan>,
+        keep_text: bool,
+    ) {
+        if let SourceState::Checked { text, diff, .. } = &mut self.state {
+            if let (Some(previous), Some(own)) = (previous, own) {
+                *diff = Some(diff::diff(previous, own));
+            }
+            if !keep_text {
+                *text = None;
+            }
+        }
+    }
+
+    fn hash(&self) -> Option<&str> {
         match &self.state {
-            PlanState::Checked { plan, .. } => Some(plan),
+            SourceState::Checked { hash, .. } => Some(hash),
             _ => None,
         }
     }
 
-    fn state_name(&self) -> &'static str {
+    fn diff(&self) -> Option<&Diff> {
         match &self.state {
-            PlanState::Checked { .. } => "checked",
-            PlanState::Absent => "absent",
-            PlanState::Unreadable { .. } => "unreadable",
+            SourceState::Checked { diff, .. } => diff.as_ref(),
+            _ => None,
         }
     }
 
-    /// The findings as the site records them (none when there is no plan).
-    fn recorded(&self) -> Option<Vec<RecordedFinding>> {
+    pub fn kind(&self) -> StateKind {
         match &self.state {
-            PlanState::Checked { plan, findings, .. } => {
-                Some(RecordedFinding::record(plan, findings))
-            }
+            SourceState::Checked { .. } => StateKind::Checked,
+            SourceState::Absent => StateKind::Absent,
+            SourceState::Unreadable { .. } => StateKind::Unreadable,
+        }
+    }
+
+    /// The plan's classification, when the revision holds a plan.
+    pub fn classification(&self) -> Option<Classification> {
+        match &self.state {
+            SourceState::Checked { classification, .. } => Some(*classification),
             _ => None,
         }
     }
@@ -76,10 +161,17 @@ impl SourceRevision {
     /// Finding counts as validated at the revision's own date (zero when there is no plan).
     fn counts(&self) -> Summary {
         match &self.state {
-            PlanState::Checked { summary, .. } => *summary,
+            SourceState::Checked { summary, .. } => *summary,
             _ => Summary::default(),
         }
     }
+}
+
+/// Whether revision `i` (counted from the oldest) is stored whole: every `keyframe_every`-th,
+/// the first with a plan after one without (a chunk patches a plan, so a gap starts anew), and
+/// the newest, which most visitors open.
+pub fn stored_whole(i: usize, n: usize, previous_has_plan: bool, keyframe_every: usize) -> bool {
+    !previous_has_plan || i % keyframe_every.max(1) == 0 || i + 1 == n
 }
 
 /// A file of the site's `data/` folder: its path below `data/` and its bytes.
@@ -149,54 +241,56 @@ pub fn build(
     let oldest_first: Vec<&SourceRevision> = revisions.iter().rev().collect();
     let hashes: Vec<Option<String>> = oldest_first
         .iter()
-        .map(|r| r.text.as_ref().map(|t| content_hash(t.as_bytes())))
+        .map(|r| r.hash().map(str::to_owned))
         .collect();
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut loads: Vec<Option<String>> = vec![None; n];
-    let mut diffs: Vec<Option<Diff>> = vec![None; n];
-    let mut segment: Vec<(usize, Diff)> = Vec::new();
+    let mut segment: Vec<(usize, &Diff)> = Vec::new();
     let mut keyframe: Option<usize> = None;
     for i in 0..n {
-        let (Some(plan), Some(hash)) = (oldest_first[i].plan(), &hashes[i]) else {
+        let SourceState::Checked {
+            hash, text, diff, ..
+        } = &oldest_first[i].state
+        else {
             flush(&mut files, &mut loads, &hashes, keyframe, &mut segment)?;
             keyframe = None;
             continue;
         };
-        let previous = i
-            .checked_sub(1)
-            .and_then(|p| oldest_first[p].plan().cloned());
-        if let Some(previous) = &previous {
-            diffs[i] = Some(diff::diff(previous, plan));
-        }
         let starts_keyframe = keyframe.is_none() || i % keyframe_every == 0;
         if starts_keyframe {
             flush(&mut files, &mut loads, &hashes, keyframe, &mut segment)?;
-            let text = oldest_first[i]
-                .text
-                .as_ref()
-                .map(|t| t.as_bytes().to_vec())
-                .unwrap_or_default();
-            files.insert(format!("snapshots/{hash}.json"), text);
+            let text = text.as_ref().with_context(|| {
+                format!(
+                    "revision {} is stored whole but its text was not kept",
+                    oldest_first[i].id
+                )
+            })?;
+            files.insert(format!("snapshots/{hash}.json"), text.as_bytes().to_vec());
             loads[i] = Some(format!("snapshots/{hash}.json"));
             keyframe = Some(i);
-        } else if let Some(step) = diffs[i].clone() {
+        } else if let Some(step) = diff {
             segment.push((i, step));
         }
     }
     flush(&mut files, &mut loads, &hashes, keyframe, &mut segment)?;
     let findings_files = record_findings(&mut files, &oldest_first, keyframe_every)?;
     // The newest revision is what most visitors open: store it whole as well.
-    if let (Some(last), Some(Some(hash))) = (n.checked_sub(1), hashes.last()) {
-        if let Some(text) = &oldest_first[last].text {
+    if let Some(newest) = oldest_first.last() {
+        if let SourceState::Checked {
+            hash,
+            text: Some(text),
+            ..
+        } = &newest.state
+        {
             files.insert(format!("snapshots/{hash}.json"), text.as_bytes().to_vec());
-            loads[last] = Some(format!("snapshots/{hash}.json"));
+            loads[n - 1] = Some(format!("snapshots/{hash}.json"));
         }
     }
     let entries: Vec<IndexEntry<'_>> = (0..n)
         .rev()
         .map(|i| {
             let r = oldest_first[i];
-            let (summary, sections, impacts) = describe(i, &oldest_first, diffs[i].as_ref());
+            let (summary, sections, impacts) = describe(i, &oldest_first);
             IndexEntry {
                 id: &r.id,
                 author: &r.author,
@@ -206,9 +300,9 @@ pub fn build(
                 path: &r.path,
                 change: r.change,
                 renamed_from: r.renamed_from.as_deref(),
-                state: r.state_name(),
+                state: r.kind().name(),
                 error: match &r.state {
-                    PlanState::Unreadable { error } => Some(error.as_str()),
+                    SourceState::Unreadable { error } => Some(error.as_str()),
                     _ => None,
                 },
                 plan: hashes[i].clone(),
@@ -240,13 +334,18 @@ fn record_findings(
     oldest_first: &[&SourceRevision],
     block: usize,
 ) -> anyhow::Result<Vec<Option<String>>> {
-    let recorded: Vec<Option<Vec<RecordedFinding>>> =
-        oldest_first.iter().map(|r| r.recorded()).collect();
+    let recorded: Vec<Option<&[Rc<RecordedFinding>]>> = oldest_first
+        .iter()
+        .map(|r| match &r.state {
+            SourceState::Checked { findings, .. } => Some(findings.as_slice()),
+            _ => None,
+        })
+        .collect();
     let mut names = vec![None; oldest_first.len()];
     for start in (0..oldest_first.len()).step_by(block) {
         let end = (start + block).min(oldest_first.len());
         let members: findings::Block<'_> = (start..end)
-            .filter_map(|i| Some((oldest_first[i].id.as_str(), recorded[i].as_deref()?)))
+            .filter_map(|i| Some((oldest_first[i].id.as_str(), recorded[i]?)))
             .collect();
         if members.is_empty() {
             continue;
@@ -267,7 +366,7 @@ fn flush(
     loads: &mut [Option<String>],
     hashes: &[Option<String>],
     keyframe: Option<usize>,
-    segment: &mut Vec<(usize, Diff)>,
+    segment: &mut Vec<(usize, &Diff)>,
 ) -> anyhow::Result<()> {
     let (Some(base), false) = (keyframe, segment.is_empty()) else {
         segment.clear();
@@ -276,8 +375,8 @@ fn flush(
     let base_hash = hashes[base].as_deref().unwrap_or_default();
     let steps = segment
         .iter()
-        .map(|(i, diff)| ChunkStep {
-            plan: hashes[*i].as_deref().unwrap_or_default(),
+        .map(|&(i, diff)| ChunkStep {
+            plan: hashes[i].as_deref().unwrap_or_default(),
             diff,
         })
         .collect();
@@ -299,13 +398,13 @@ fn flush(
 fn describe(
     i: usize,
     revisions: &[&SourceRevision],
-    diff: Option<&Diff>,
 ) -> (String, Vec<&'static str>, Vec<&'static str>) {
     let current = revisions[i];
-    let previous = i.checked_sub(1).map(|p| revisions[p]);
+    let previous = i.checked_sub(1).map(|p| revisions[p].kind());
+    let diff = current.diff();
     let text = describe_change(
-        previous.map(|p| &p.state),
-        &current.state,
+        previous,
+        current.kind(),
         diff,
         current.change == "truncated",
     );

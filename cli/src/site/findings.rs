@@ -9,6 +9,7 @@
 //! distinct findings.
 
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use continuity_schema::diff::RecordedFinding;
 use serde::Serialize;
@@ -36,7 +37,7 @@ const PREVIOUS: usize = 0;
 const TABLE: usize = 1;
 
 /// One block's revisions: `(revision id, its findings)`, oldest first.
-pub type Block<'a> = Vec<(&'a str, &'a [RecordedFinding])>;
+pub type Block<'a> = Vec<(&'a str, &'a [Rc<RecordedFinding>])>;
 
 /// Writes the file of one block into `files` and returns its name below `data/`.
 pub fn write_block(
@@ -51,6 +52,7 @@ pub fn write_block(
         let current: Vec<usize> = findings
             .iter()
             .map(|finding| {
+                let finding: &RecordedFinding = finding;
                 *positions.entry(finding).or_insert_with(|| {
                     table.push(finding);
                     table.len() - 1
@@ -107,8 +109,9 @@ mod tests {
     use continuity_schema::diff::Path;
     use continuity_schema::finding::Severity;
 
-    fn finding(code: &str) -> RecordedFinding {
-        RecordedFinding {
+    /// A new copy each time: the table is made by value, not by sharing.
+    fn finding(code: &str) -> Rc<RecordedFinding> {
+        Rc::new(RecordedFinding {
             code: code.into(),
             severity: Severity::Warning,
             subject: None,
@@ -116,15 +119,14 @@ mod tests {
             message: format!("{code} found"),
             hint: None,
             allowed: None,
-        }
+        })
     }
 
     #[test]
     fn shared_findings_are_stored_once_and_revisions_say_what_changed() {
-        let (a, b, c) = (finding("a"), finding("b"), finding("c"));
-        let first = [a.clone(), b.clone()];
-        let second = [a.clone(), b.clone(), c.clone()];
-        let third = [c.clone(), a.clone()];
+        let first = [finding("a"), finding("b")];
+        let second = [finding("a"), finding("b"), finding("c")];
+        let third = [finding("c"), finding("a")];
         let block: Block<'_> = vec![("r1", &first), ("r2", &second), ("r3", &third), ("r4", &[])];
         let mut files = BTreeMap::new();
         let name = write_block(&mut files, &block).expect("written");

@@ -10,10 +10,13 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+use continuity_schema::Plan;
+use continuity_schema::types::Date;
+
 use anyhow::{Context as _, bail};
 use serde::Serialize;
 
-use crate::history::{Change, Revision, WalkOptions, open_plan_repo};
+use crate::history::{Change, PlanRepo, Revision, WalkOptions, open_plan_repo};
 use crate::revisions::{PlanState, read_state, state_of};
 use crate::schema_check::SchemaCheck;
 use crate::{Outcome, print};
@@ -75,15 +78,17 @@ struct HistoryState {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let (plan_path, mut revisions, history) = collect(args.plan.as_deref())?;
-    if revisions.is_empty() {
+    let (plan_path, sources, history, repo) = collect(args.plan.as_deref())?;
+    if sources.is_empty() {
         bail!("there is no plan to export: {plan_path} has no readable revision");
     }
-    let redacted = args.redact.is_some();
-    publish::check_classification(&revisions, redacted, args.allow_confidential)?;
-    if redacted {
-        publish::redact(&mut revisions)?;
-    }
+    let redaction = args.redact.map(|_| learn(&sources, repo.as_ref()));
+    let options = ReadOptions {
+        keyframe_every: args.keyframe,
+        redaction: redaction.as_ref(),
+        allow_confidential: args.allow_confidential,
+    };
+    let revisions = read_revisions(sources, repo.as_ref(), &options)?;
     let (files, index) = data::build(&revisions, args.keyframe)?;
     let site = SiteJson {
         format: SITE_FORMAT,
@@ -94,11 +99,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         index: &index,
         current: 0,
         as_of: crate::clock::today().to_string(),
-        redacted,
+        redacted: redaction.is_some(),
         classification: revisions
             .iter()
-            .find_map(|r| r.state.plan())
-            .map(|p| p.plan.classification.label()),
+            .find_map(data::SourceRevision::classification)
+            .map(|c| c.label()),
     };
     let mut site_json = serde_json::to_vec_pretty(&site)?;
     site_json.push(b'\n');
@@ -117,43 +122,162 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// The revisions to export (newest first), the plan's path and the state of its history.
+/// A revision to export, before its plan is read.
+struct Source {
+    /// Its metadata, with the state still to be read.
+    revision: data::SourceRevision,
+    plan: PlanSource,
+    /// The date to validate the plan as of.
+    date: Date,
+}
+
+/// Where a revision's plan is read from.
+enum PlanSource {
+    /// The working tree's file (or a plan outside any repository).
+    Bytes(Vec<u8>),
+    Blob(git2::Oid),
+    Absent,
+}
+
+impl Source {
+    /// The plan's bytes, as read now.
+    fn bytes(&self, repo: Option<&PlanRepo>) -> Option<Vec<u8>> {
+        match (&self.plan, repo) {
+            (PlanSource::Bytes(bytes), _) => Some(bytes.clone()),
+            (PlanSource::Blob(blob), Some(repo)) => match repo.read_blob(*blob) {
+                Ok(crate::history::PlanAt::Bytes(bytes)) => Some(bytes),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The plan validated as of the revision's date, and its bytes.
+    fn read(&self, repo: Option<&PlanRepo>, schema: &SchemaCheck) -> (PlanState, Option<Vec<u8>>) {
+        match (&self.plan, repo) {
+            (PlanSource::Bytes(bytes), _) => {
+                (state_of(bytes, self.date, schema), Some(bytes.clone()))
+            }
+            (PlanSource::Blob(blob), Some(repo)) => read_state(repo, *blob, self.date, schema),
+            _ => (PlanState::Absent, None),
+        }
+    }
+}
+
+/// For `--redact personal`: the people and authors of every revision, oldest first, so that
+/// each gets one stand-in across the whole history. Only parsed, not validated.
+fn learn(sources: &[Source], repo: Option<&PlanRepo>) -> publish::Redaction {
+    let mut redaction = publish::Redaction::default();
+    for source in sources.iter().rev() {
+        if let Some(plan) = source
+            .bytes(repo)
+            .and_then(|bytes| continuity_schema::load::plan_if_well_formed(&bytes))
+        {
+            redaction.learn_plan(&plan);
+        }
+        redaction.learn_author(&source.revision.author, &source.revision.email);
+    }
+    redaction
+}
+
+struct ReadOptions<'a> {
+    keyframe_every: usize,
+    redaction: Option<&'a publish::Redaction>,
+    allow_confidential: bool,
+}
+
+/// Reads, validates (and redacts) every revision, newest first, keeping what the site records
+/// of each: its findings, its diff from the revision before it, and its text only where the
+/// site stores the plan whole. At most two plans are in memory at a time.
+fn read_revisions(
+    sources: Vec<Source>,
+    repo: Option<&PlanRepo>,
+    options: &ReadOptions<'_>,
+) -> anyhow::Result<Vec<data::SourceRevision>> {
+    let schema = SchemaCheck::new()?;
+    let n = sources.len();
+    let mut out: Vec<data::SourceRevision> = Vec::with_capacity(n);
+    // The plan of the revision read last (the next newer one), to diff against.
+    let mut newer: Option<Rc<Plan>> = None;
+    let mut interner = data::Interner::new();
+    for (k, source) in sources.into_iter().enumerate() {
+        // Position from the oldest, as the site counts.
+        let i = n - 1 - k;
+        let (state, bytes) = source.read(repo, &schema);
+        let mut revision = source.revision;
+        if let Some(plan) = state.plan() {
+            publish::refuse_confidential(
+                &revision.id,
+                plan,
+                options.redaction.is_some(),
+                options.allow_confidential,
+            )?;
+        }
+        let (state, text) = match options.redaction {
+            Some(redaction) => {
+                redaction.metadata(&mut revision);
+                redaction.state(state)?
+            }
+            None => {
+                let text = bytes
+                    .filter(|_| state.plan().is_some())
+                    .map(|b| String::from_utf8_lossy(&b).into_owned());
+                (state, text)
+            }
+        };
+        let plan = match &state {
+            PlanState::Checked { plan, .. } => Some(plan.clone()),
+            _ => None,
+        };
+        if let Some(newer_revision) = out.last_mut() {
+            newer_revision.record_previous(
+                plan.as_deref(),
+                newer.as_deref(),
+                data::stored_whole(i + 1, n, plan.is_some(), options.keyframe_every),
+            );
+        }
+        revision.state = data::SourceState::of(state, text, &mut interner);
+        out.push(revision);
+        newer = plan;
+    }
+    Ok(out)
+}
+
+/// The revisions to export (newest first, their plans not yet read), the plan's path, the
+/// state of its history, and the repository to read the plans from.
 fn collect(
     plan: Option<&Path>,
-) -> anyhow::Result<(String, Vec<data::SourceRevision>, HistoryState)> {
-    let schema = SchemaCheck::new()?;
+) -> anyhow::Result<(String, Vec<Source>, HistoryState, Option<PlanRepo>)> {
     let repo = match open_plan_repo(plan) {
         Ok(repo) => repo,
-        Err(err) => return collect_without_history(plan, &schema, &format!("{err:#}")),
+        Err(err) => return collect_without_history(plan, &format!("{err:#}")),
     };
     let Ok(head) = repo.head() else {
-        return collect_without_history(plan, &schema, "the repository has no commits yet");
+        return collect_without_history(plan, "the repository has no commits yet");
     };
     let history = repo.history(head, WalkOptions { first_parent: true })?;
-    let mut revisions: Vec<data::SourceRevision> = Vec::with_capacity(history.revisions.len() + 1);
+    let mut sources: Vec<Source> = Vec::with_capacity(history.revisions.len() + 1);
     // Uncommitted changes are shown on top, so that an author can preview before committing.
     if let Ok(crate::history::PlanAt::Bytes(bytes)) = repo.read_worktree() {
         let head_blob = history.revisions.first().and_then(|r| r.blob);
         let worktree_blob = git2::Oid::hash_object(git2::ObjectType::Blob, &bytes).ok();
         if head_blob != worktree_blob {
-            let state = state_of(&bytes, crate::clock::today(), &schema);
-            revisions.push(worktree_revision(&repo.path, bytes, state));
+            sources.push(worktree_source(&repo.path, bytes));
         }
     }
     for revision in &history.revisions {
         // The revision the viewer opens is judged as of today, like `validate`; past ones as
         // of their own date (was the plan valid then?).
-        let date = if revisions.is_empty() {
+        let date = if sources.is_empty() {
             crate::clock::today()
         } else {
             crate::history::date_of(revision.time, revision.offset_minutes)
         };
-        let (state, bytes) = match revision.blob {
-            Some(blob) => read_state(&repo, blob, date, &schema),
-            None => (PlanState::Absent, None),
-        };
-        let text = bytes.map(|bytes| Rc::new(String::from_utf8_lossy(&bytes).into_owned()));
-        revisions.push(source_revision(revision, state, text));
+        sources.push(Source {
+            revision: source_revision(revision),
+            plan: revision.blob.map_or(PlanSource::Absent, PlanSource::Blob),
+            date,
+        });
     }
     let state = match &history.boundary {
         None => HistoryState {
@@ -169,15 +293,14 @@ fn collect(
             note: Some(boundary.explain()),
         },
     };
-    Ok((repo.path.clone(), revisions, state))
+    Ok((repo.path.clone(), sources, state, Some(repo)))
 }
 
 /// Without a repository (a source archive), only the current plan is exported.
 fn collect_without_history(
     plan: Option<&Path>,
-    schema: &SchemaCheck,
     why: &str,
-) -> anyhow::Result<(String, Vec<data::SourceRevision>, HistoryState)> {
+) -> anyhow::Result<(String, Vec<Source>, HistoryState, Option<PlanRepo>)> {
     let path = match plan {
         Some(path) => path.to_path_buf(),
         None => crate::files::default_plans()?
@@ -190,37 +313,34 @@ fn collect_without_history(
         crate::files::Input::Bytes(bytes) => bytes,
         crate::files::Input::TooLarge(_) => bail!("{display} is larger than a plan may be"),
     };
-    let state = state_of(&bytes, crate::clock::today(), schema);
-    let revision = worktree_revision(&display, bytes, state);
     let note = format!("history is unavailable ({why}); only the current plan is shown");
     Ok((
-        display,
-        vec![revision],
+        display.clone(),
+        vec![worktree_source(&display, bytes)],
         HistoryState {
             state: "unavailable",
             note: Some(note),
         },
+        None,
     ))
 }
 
-fn worktree_revision(path: &str, bytes: Vec<u8>, state: PlanState) -> data::SourceRevision {
-    let text = matches!(state, PlanState::Checked { .. })
-        .then(|| Rc::new(String::from_utf8_lossy(&bytes).into_owned()));
+fn worktree_source(path: &str, bytes: Vec<u8>) -> Source {
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    let mut revision = source_state(state, text);
+    let mut revision = blank_revision();
     revision.id = "worktree".into();
     revision.message = "Uncommitted changes".into();
     revision.date = crate::history::rfc3339(now, 0);
     revision.path = path.to_owned();
-    revision
+    Source {
+        revision,
+        plan: PlanSource::Bytes(bytes),
+        date: crate::clock::today(),
+    }
 }
 
-fn source_revision(
-    r: &Revision,
-    state: PlanState,
-    text: Option<Rc<String>>,
-) -> data::SourceRevision {
-    let mut revision = source_state(state, text);
+fn source_revision(r: &Revision) -> data::SourceRevision {
+    let mut revision = blank_revision();
     revision.id = r.commit.to_string();
     revision.author = r.author_name.clone();
     revision.email = r.author_email.clone();
@@ -234,8 +354,7 @@ fn source_revision(
     revision
 }
 
-fn source_state(state: PlanState, text: Option<Rc<String>>) -> data::SourceRevision {
-    let text = text.filter(|_| matches!(state, PlanState::Checked { .. }));
+fn blank_revision() -> data::SourceRevision {
     data::SourceRevision {
         id: String::new(),
         author: String::new(),
@@ -245,12 +364,10 @@ fn source_state(state: PlanState, text: Option<Rc<String>>) -> data::SourceRevis
         path: String::new(),
         change: "modified",
         renamed_from: None,
-        text,
-        state,
+        state: data::SourceState::Absent,
     }
 }
 
-/// What writing the site did.
 struct WriteReport {
     written: usize,
     unchanged: usize,
