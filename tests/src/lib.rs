@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 pub mod browser;
 pub mod personal;
 pub mod repo;
+pub mod site_data;
 
 /// The repository's root directory.
 pub fn repo_root() -> &'static Path {

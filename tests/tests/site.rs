@@ -11,6 +11,7 @@ use continuity_schema::Plan;
 use continuity_schema::diff::{Diff, apply};
 use continuity_tests::personal::Personal;
 use continuity_tests::repo::{AN, Action, BERT, Edit, GitRepo, Sandbox, Step, base_plan, edited};
+use continuity_tests::site_data::recorded_findings;
 use continuity_tests::{Run, repo_root, run_in};
 use serde_json::{Value, json};
 
@@ -66,37 +67,16 @@ impl Site {
         panic!("revision {i} is not in its chunk {load}");
     }
 
-    /// The findings recorded for revision `i`, as `(code, message)` in file order, replayed
-    /// from the first revision of its block as `docs/site-data.md` describes.
+    /// The findings recorded for revision `i`, as `(code, message)` in file order.
     fn findings(&self, i: usize) -> Option<Vec<(String, String)>> {
-        let entry = &self.index[i];
-        let file = read_json(&self.data(entry["findings_file"].as_str()?));
-        assert_eq!(file["format"], 2);
-        let table = file["findings"].as_array().expect("a findings table");
-        let mut previous: Vec<usize> = Vec::new();
-        for revision in file["revisions"].as_array().expect("a list of revisions") {
-            let mut current = Vec::new();
-            for piece in revision["pieces"].as_array().expect("pieces") {
-                let n = |k: usize| piece[k].as_u64().expect("a number") as usize;
-                let (from, start, len) = (n(0), n(1), n(2));
-                match from {
-                    0 => current.extend_from_slice(&previous[start..start + len]),
-                    1 => current.extend(start..start + len),
-                    other => panic!("a piece from {other}"),
-                }
-            }
-            if revision["id"] == entry["id"] {
-                let text = |f: &Value, key: &str| f[key].as_str().expect("a text").to_owned();
-                return Some(
-                    current
-                        .iter()
-                        .map(|&at| (text(&table[at], "code"), text(&table[at], "message")))
-                        .collect(),
-                );
-            }
-            previous = current;
-        }
-        None
+        let findings = recorded_findings(&self.dir, &self.index[i])?;
+        let text = |f: &Value, key: &str| f[key].as_str().expect("a text").to_owned();
+        Some(
+            findings
+                .iter()
+                .map(|f| (text(f, "code"), text(f, "message")))
+                .collect(),
+        )
     }
 
     fn data(&self, relative: &str) -> PathBuf {

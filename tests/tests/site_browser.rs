@@ -19,6 +19,7 @@ use continuity_tests::browser;
 use continuity_tests::repo::{
     AN, Action, Author, BERT, Edit, GitRepo, Sandbox, Step, base_plan, edited, plan_text,
 };
+use continuity_tests::site_data::recorded_findings;
 use continuity_tests::{Run, finding_lines, repo_root, validate_json};
 use serde_json::{Value, json};
 
@@ -251,31 +252,13 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The codes of the findings a site recorded for `revision` (an index entry), read as
-/// `docs/site-data.md` describes.
+/// The codes of the findings a site recorded for `revision` (an index entry).
 fn newest_findings(site: &Path, revision: &Value) -> Vec<String> {
-    let file = revision["findings_file"].as_str().expect("a findings file");
-    let file = read_json(&site.join("data").join(file));
-    let table = file["findings"].as_array().expect("a table");
-    let mut previous: Vec<usize> = Vec::new();
-    for entry in file["revisions"].as_array().expect("revisions") {
-        let mut current = Vec::new();
-        for piece in entry["pieces"].as_array().expect("pieces") {
-            let n = |k: usize| piece[k].as_u64().expect("a number") as usize;
-            match n(0) {
-                0 => current.extend_from_slice(&previous[n(1)..n(1) + n(2)]),
-                _ => current.extend(n(1)..n(1) + n(2)),
-            }
-        }
-        if entry["id"] == revision["id"] {
-            return current
-                .iter()
-                .map(|&at| table[at]["code"].as_str().expect("a code").to_owned())
-                .collect();
-        }
-        previous = current;
-    }
-    panic!("the findings file does not list {}", revision["id"]);
+    recorded_findings(site, revision)
+        .expect("the newest revision's findings are recorded")
+        .iter()
+        .map(|f| f["code"].as_str().expect("a code").to_owned())
+        .collect()
 }
 
 /// Exports the sites, breaks copies of one, and runs the browser script on them all.
