@@ -7,7 +7,7 @@
 //! first appearance, oldest revision first, so that exporting again after new commits keeps
 //! them stable.
 
-use crate::hash::HashMap;
+use crate::hash::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -35,10 +35,12 @@ pub fn hidden_when_redacted(code: &str) -> bool {
 pub struct Redactor {
     /// Person id → stand-in id.
     ids: HashMap<String, String>,
-    /// Names, e-mail addresses (lowercase) to remove from any text.
+    /// Names, e-mail addresses (lowercase) to remove from any text, longest first.
     words: Vec<String>,
+    /// The same words, to learn each once: every revision teaches the same people again.
+    known_words: HashSet<String>,
     /// The last eight digits of every personal phone number.
-    phones: Vec<String>,
+    phones: HashSet<String>,
     /// Commit author names → stand-ins.
     authors: HashMap<String, String>,
 }
@@ -98,7 +100,7 @@ impl Redactor {
     fn add_word(&mut self, word: &str) {
         let word = word.trim().to_lowercase();
         // Very short words (initials) would remove too much from ordinary text.
-        if word.chars().count() >= 3 && !self.words.contains(&word) {
+        if word.chars().count() >= 3 && self.known_words.insert(word.clone()) {
             self.words.push(word);
             // Longest first, so that "An Peeters-Claes" goes before "An Peeters".
             self.words.sort_by_key(|w| std::cmp::Reverse(w.len()));
@@ -107,9 +109,7 @@ impl Redactor {
 
     fn add_phone(&mut self, phone: &str) {
         if let Some(digits) = last_digits(phone) {
-            if !self.phones.contains(&digits) {
-                self.phones.push(digits);
-            }
+            self.phones.insert(digits);
         }
     }
 
@@ -152,14 +152,16 @@ impl Redactor {
 
     fn scrub_words(&self, text: &str) -> String {
         let mut out = text.to_owned();
+        // Lowercased once, and again only after a replacement: most texts name nobody, and
+        // a plan has thousands of texts for every known word.
+        let mut lower = out.to_lowercase();
         for word in &self.words {
-            let lower = out.to_lowercase();
-            // Lowercasing can change byte lengths; only replace when offsets line up.
-            if lower.len() != out.len() || !lower.contains(word.as_str()) {
-                if lower.len() != out.len() && lower.contains(word.as_str()) {
-                    out = REDACTED.to_owned();
-                }
+            if !lower.contains(word.as_str()) {
                 continue;
+            }
+            // Lowercasing changed byte lengths: offsets do not line up, so the whole text goes.
+            if lower.len() != out.len() {
+                return REDACTED.to_owned();
             }
             let mut result = String::with_capacity(out.len());
             let mut last = 0;
@@ -173,6 +175,7 @@ impl Redactor {
             }
             result.push_str(&out[last..]);
             out = result;
+            lower = out.to_lowercase();
         }
         out
     }
