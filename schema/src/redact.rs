@@ -7,6 +7,10 @@
 //! first appearance, oldest revision first, so that exporting again after new commits keeps
 //! them stable.
 
+use std::cell::OnceCell;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::hash::{HashMap, HashSet};
 
 use serde_json::Value;
@@ -39,6 +43,8 @@ pub struct Redactor {
     words: Vec<String>,
     /// The same words, to learn each once: every revision teaches the same people again.
     known_words: HashSet<String>,
+    /// The search for `words`, built when first needed (and again after learning more).
+    matcher: OnceCell<Option<AhoCorasick>>,
     /// The last eight digits of every personal phone number.
     phones: HashSet<String>,
     /// Commit author names → stand-ins.
@@ -102,6 +108,7 @@ impl Redactor {
         // Very short words (initials) would remove too much from ordinary text.
         if word.chars().count() >= 3 && self.known_words.insert(word.clone()) {
             self.words.push(word);
+            self.matcher = OnceCell::new();
             // Longest first, so that "An Peeters-Claes" goes before "An Peeters".
             self.words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
@@ -151,33 +158,42 @@ impl Redactor {
     }
 
     fn scrub_words(&self, text: &str) -> String {
-        let mut out = text.to_owned();
-        // Lowercased once, and again only after a replacement: most texts name nobody, and
-        // a plan has thousands of texts for every known word.
-        let mut lower = out.to_lowercase();
-        for word in &self.words {
-            if !lower.contains(word.as_str()) {
-                continue;
-            }
-            // Lowercasing changed byte lengths: offsets do not line up, so the whole text goes.
-            if lower.len() != out.len() {
-                return REDACTED.to_owned();
-            }
-            let mut result = String::with_capacity(out.len());
-            let mut last = 0;
-            for (start, _) in lower.match_indices(word.as_str()) {
-                if start < last {
-                    continue;
-                }
-                result.push_str(&out[last..start]);
-                result.push_str(REDACTED);
-                last = start + word.len();
-            }
-            result.push_str(&out[last..]);
-            out = result;
-            lower = out.to_lowercase();
+        let Some(matcher) = self.matcher() else {
+            return text.to_owned();
+        };
+        let lower = text.to_lowercase();
+        // Lowercasing changed byte lengths: offsets do not line up, so the whole text goes.
+        if lower.len() != text.len() {
+            return if matcher.is_match(&lower) {
+                REDACTED.to_owned()
+            } else {
+                text.to_owned()
+            };
         }
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for found in matcher.find_iter(&lower) {
+            out.push_str(&text[last..found.start()]);
+            out.push_str(REDACTED);
+            last = found.end();
+        }
+        out.push_str(&text[last..]);
         out
+    }
+
+    /// One search for every known word at once (leftmost-longest, so that "An Peeters-Claes"
+    /// goes whole rather than as "An Peeters"), built on first use after learning.
+    fn matcher(&self) -> Option<&AhoCorasick> {
+        if self.words.is_empty() {
+            return None;
+        }
+        let built = self.matcher.get_or_init(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&self.words)
+                .ok()
+        });
+        built.as_ref()
     }
 
     /// Replaces runs of phone-like characters whose last eight digits are a personal number.
@@ -343,6 +359,25 @@ mod tests {
         assert_eq!(redactor.text("kopie-an-peeters"), "kopie-person-1");
         assert_eq!(redactor.text("an-peeters"), "person-1");
         assert_eq!(redactor.text("plan-an-peetersen"), "plan-an-peetersen");
+    }
+
+    #[test]
+    fn the_longest_name_goes_whole_and_stand_ins_are_never_searched_again() {
+        let mut redactor = Redactor::new();
+        redactor.add_word("An Peeters");
+        // Learnt after a first search: the search must see it too.
+        assert_eq!(
+            redactor.text("An Peeters-Claes belt"),
+            "[redacted]-Claes belt"
+        );
+        redactor.add_word("An Peeters-Claes");
+        // "ted" would match inside "[redacted]" if replacements were searched again.
+        redactor.add_word("Ted");
+        assert_eq!(
+            redactor.text("An Peeters-Claes belt Ted en an peeters"),
+            "[redacted] belt [redacted] en [redacted]"
+        );
+        assert_eq!(redactor.text("Niemand"), "Niemand");
     }
 
     #[test]
