@@ -144,17 +144,6 @@ pub fn entity_label(plan: &Plan, collection: Collection, id: &str) -> Option<Str
     Some(label)
 }
 
-/// A plan shared between components, equal only to itself (comparing whole plans would cost
-/// more than re-rendering).
-#[derive(Debug, Clone)]
-pub struct SharedPlan(pub Rc<Plan>);
-
-impl PartialEq for SharedPlan {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// `items` ordered by `key`, equal keys in plan order (a stable sort).
 ///
 /// The pages sort positions through one `dyn` comparison, so the WebAssembly holds a single

@@ -1,5 +1,5 @@
-//! Safe publication: the classification check before export, and `--redact personal` over every
-//! exported revision (plans, commit authors and messages, findings), so that neither the
+//! Safe publication: the classification check of every revision as the exporter reads it
+//! (before anything is written), and `--redact personal` over every exported revision (plans, commit authors and messages, findings), so that neither the
 //! current plan nor its history or diffs show a person's name, phone number or e-mail address.
 
 use std::rc::Rc;
