@@ -278,10 +278,8 @@ fn annotations_point_at_the_changed_line() {
     );
 }
 
-#[test]
-fn git_diff_prints_the_semantic_diff_through_the_driver() {
-    let repo = pull_request_repo();
-    let path = repo.path();
+/// Sets up `continuity` as the diff driver and text conversion of `plan.json`, as `init` does.
+fn use_driver(path: &Path) {
     git(
         path,
         &["config", "diff.continuity.command", "continuity git-diff"],
@@ -291,6 +289,13 @@ fn git_diff_prints_the_semantic_diff_through_the_driver() {
         &["config", "diff.continuity.textconv", "continuity textconv"],
     );
     fs::write(path.join(".gitattributes"), "plan.json diff=continuity\n").expect("attributes");
+}
+
+#[test]
+fn git_diff_prints_the_semantic_diff_through_the_driver() {
+    let repo = pull_request_repo();
+    let path = repo.path();
+    use_driver(path);
     let diff = git(path, &["diff", "main", "change", "--", "plan.json"]);
     assert!(diff.starts_with("continuity diff plan.json\n"), "{diff}");
     assert!(diff.contains("civil-affairs"), "{diff}");
@@ -307,6 +312,23 @@ fn git_diff_prints_the_semantic_diff_through_the_driver() {
         log.contains("+services/civil-affairs/rto = \"1d\""),
         "{log}"
     );
+}
+
+#[test]
+fn the_driver_compares_a_plan_that_does_not_load_as_json() {
+    let repo = pull_request_repo();
+    let path = repo.path();
+    use_driver(path);
+    let mut plan = changed(base());
+    plan["services"][0]["rto"] = serde_json::json!(false);
+    write_plan(path, &plan);
+    let diff = git(path, &["diff", "--", "plan.json"]);
+    assert!(diff.contains("the new side does not load ("), "{diff}");
+    assert!(diff.contains("RTO 1d → false"), "{diff}");
+    assert!(!diff.contains("@@"), "not a line diff:\n{diff}");
+    git(path, &["commit", "-q", "-am", "Break the RTO"]);
+    let log = git(path, &["log", "-p", "-1", "--format=%s", "--", "plan.json"]);
+    assert!(log.contains("+services/civil-affairs/rto = false"), "{log}");
 }
 
 #[test]

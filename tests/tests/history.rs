@@ -671,6 +671,68 @@ fn diff_refuses_an_unreadable_revision_naming_it() {
     }
 }
 
+/// A plan that is JSON but breaks the model (a number where an RTO goes) is what a reviewer most
+/// needs to see the diff of: it is compared as JSON, with the problem named at its line.
+#[test]
+fn diff_compares_a_plan_that_does_not_load_as_json() {
+    let sandbox = Sandbox::new();
+    let [base, second, _] = three_versions();
+    let wrong = edited(
+        &second,
+        &[
+            Edit::Set("/services/0/rto", json!(4)),
+            Edit::Set("/services/1/name", json!("Bibliotheek")),
+        ],
+    );
+    let line = plan_text(&wrong)
+        .lines()
+        .position(|l| l.contains("\"rto\": 4"))
+        .map(|i| i + 1)
+        .expect("the number is in the plan");
+    let repo = sandbox.init("wrong-type");
+    repo.script(&[
+        Step {
+            author: AN,
+            date: "2026-03-02",
+            message: "First version",
+            action: Action::Plan("plan.json", base),
+        },
+        Step {
+            author: BERT,
+            date: "2026-03-03",
+            message: "RTO as a number",
+            action: Action::Plan("plan.json", wrong),
+        },
+    ]);
+    let run = run_ok(&repo, &["diff", "HEAD~1", "HEAD"], 1);
+    for part in [
+        "does not load (",
+        &format!("{line}:"),
+        "findings are not compared",
+        "civil-affairs \"Civil affairs\": RTO 8h → 4\n",
+        "library \"Bibliotheek\": RTO 1d → 2d  [recovery objective loosened]",
+    ] {
+        assert!(run.stdout.contains(part), "`{part}` not in\n{}", run.stdout);
+    }
+    assert_eq!(run.stderr, "");
+    let markdown = run_ok(
+        &repo,
+        &["diff", "--format", "markdown", "HEAD~1", "HEAD"],
+        1,
+    );
+    assert!(
+        markdown.stdout.contains("> [!WARNING]\n> The plan in "),
+        "{}",
+        markdown.stdout
+    );
+    let document = run_ok(&repo, &["diff", "--format", "json", "HEAD~1", "HEAD"], 1).json();
+    assert!(document["from"].get("problem").is_none(), "{document}");
+    let problem = document["to"]["problem"].as_str().unwrap_or_default();
+    assert!(problem.starts_with(&format!("{line}:")), "{problem}");
+    assert_eq!(document["findings"]["introduced"], json!([]));
+    assert_eq!(document["findings"]["fixed"], json!([]));
+}
+
 /// BUG: the hint is printed before the problem: "error: run `continuity validate` on it for
 /// all problems: the plan in <id> cannot be compared: ...". The message must lead with what is
 /// wrong and name the revision first.

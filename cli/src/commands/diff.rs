@@ -8,7 +8,7 @@ use anstyle::{AnsiColor, Style};
 use anyhow::{anyhow, bail};
 use continuity_schema::Plan;
 use continuity_schema::diff::{self, Change, Diff, FindingsDelta, Impact, Op, Section, Tone};
-use continuity_schema::finding::Finding;
+use continuity_schema::load::parse_json;
 use continuity_schema::types::Date;
 use serde::Serialize;
 
@@ -55,7 +55,53 @@ pub struct Side {
     /// How to name it: `HEAD (de59f91)`, `working tree`, a file name.
     pub label: String,
     pub commit: Option<String>,
-    pub plan: Plan,
+    pub content: Content,
+}
+
+/// What one side holds.
+pub enum Content {
+    /// A plan that loads.
+    Plan(Box<Plan>),
+    /// Well-formed JSON that does not load as a plan (a wrong type, an unknown field, another
+    /// format version): still compared, as JSON, because a reviewer most needs the diff of the
+    /// change that broke the plan.
+    Json {
+        value: serde_json::Value,
+        /// The first problem, with its line and column.
+        problem: String,
+    },
+}
+
+impl Content {
+    fn plan(&self) -> Option<&Plan> {
+        match self {
+            Content::Plan(plan) => Some(plan),
+            Content::Json { .. } => None,
+        }
+    }
+
+    /// Why this side is compared as JSON, if it is.
+    pub fn problem(&self) -> Option<&str> {
+        match self {
+            Content::Plan(_) => None,
+            Content::Json { problem, .. } => Some(problem),
+        }
+    }
+
+    pub fn value(&self) -> anyhow::Result<std::borrow::Cow<'_, serde_json::Value>> {
+        Ok(match self {
+            Content::Plan(plan) => std::borrow::Cow::Owned(serde_json::to_value(plan)?),
+            Content::Json { value, .. } => std::borrow::Cow::Borrowed(value),
+        })
+    }
+}
+
+/// The semantic diff between two sides: typed when both are plans, else as JSON.
+pub fn compare_contents(old: &Content, new: &Content) -> anyhow::Result<Diff> {
+    Ok(match (old, new) {
+        (Content::Plan(a), Content::Plan(b)) => diff::diff(a, b),
+        _ => diff::diff_values(&*old.value()?, &*new.value()?),
+    })
 }
 
 /// The comparison, ready to render.
@@ -119,11 +165,11 @@ fn compare_read(
     today: Date,
 ) -> anyhow::Result<Comparison> {
     let read = |side: ReadSide| -> anyhow::Result<Side> {
-        let plan = readable(crate::check::read_for_diff(&side.bytes), &side.label)?;
+        let content = readable(&side.bytes, &side.label)?;
         Ok(Side {
             label: side.label,
             commit: side.commit,
-            plan,
+            content,
         })
     };
     let failed = |what: &str| anyhow!("{what} failed");
@@ -136,10 +182,22 @@ fn compare_read(
         (old, new)
     });
     let (old, new) = (old?, new?);
+    let (Some(old_plan), Some(new_plan)) = (old.content.plan(), new.content.plan()) else {
+        // Findings are only compared between two plans that load: against a side that does not,
+        // every finding would look introduced or fixed.
+        let diff = compare_contents(&old.content, &new.content)?;
+        return Ok(Comparison {
+            path,
+            old,
+            new,
+            diff,
+            findings: FindingsDelta::default(),
+        });
+    };
     let (diff, old_findings, new_findings) = std::thread::scope(|scope| {
-        let old_findings = scope.spawn(|| diff::stable_findings(&old.plan, today));
-        let new_findings = scope.spawn(|| diff::stable_findings(&new.plan, today));
-        let diff = diff::diff(&old.plan, &new.plan);
+        let old_findings = scope.spawn(|| diff::stable_findings(old_plan, today));
+        let new_findings = scope.spawn(|| diff::stable_findings(new_plan, today));
+        let diff = diff::diff(old_plan, new_plan);
         (diff, old_findings.join(), new_findings.join())
     });
     let old_findings = old_findings.map_err(|_| failed("checking the older plan"))?;
@@ -245,13 +303,42 @@ fn file_side(path: &Path) -> anyhow::Result<ReadSide> {
     })
 }
 
-fn readable(read: Result<Plan, Vec<Finding>>, label: &str) -> anyhow::Result<Plan> {
-    read.map_err(|findings| {
+/// Reads one side: a plan when it loads, else its JSON, else (not JSON at all) the first
+/// problem.
+pub fn read_content(bytes: &[u8]) -> Result<Content, String> {
+    let findings = match crate::check::read_for_diff(bytes) {
+        Ok(plan) => return Ok(Content::Plan(Box::new(plan))),
+        Err(findings) => findings,
+    };
+    let problem = crate::revisions::first_problem(&findings);
+    match parse_json(bytes) {
+        Ok((_, value)) => Ok(Content::Json { value, problem }),
+        Err(_) => Err(problem),
+    }
+}
+
+fn readable(bytes: &[u8], label: &str) -> anyhow::Result<Content> {
+    read_content(bytes).map_err(|problem| {
         anyhow!(
-            "the plan in {label} cannot be compared: {} (run `continuity validate` on it for all problems)",
-            crate::revisions::first_problem(&findings)
+            "the plan in {label} cannot be compared: {problem} (run `continuity validate` on it for all problems)"
         )
     })
+}
+
+/// What the reader must know before trusting the comparison, one sentence per side that did
+/// not load as a plan.
+fn notes(c: &Comparison) -> Vec<String> {
+    [&c.old, &c.new]
+        .into_iter()
+        .filter_map(|side| {
+            side.content.problem().map(|problem| {
+                format!(
+                    "The plan in {} does not load ({problem}): it is compared as JSON, and findings are not compared. Run `continuity validate` on it for all problems.",
+                    side.label
+                )
+            })
+        })
+        .collect()
 }
 
 fn impact_style(impact: Impact) -> Style {
@@ -294,6 +381,10 @@ fn human(c: &Comparison) -> String {
         format!("{}: ", c.path)
     };
     let _ = writeln!(out, "{bold}{what}{} → {}{bold:#}", c.old.label, c.new.label);
+    let warn = AnsiColor::Yellow.on_default().bold();
+    for note in notes(c) {
+        let _ = writeln!(out, "{warn}{note}{warn:#}");
+    }
     let _ = writeln!(out, "{}", c.diff.summary());
     for (section, changes) in by_section(&c.diff) {
         let _ = writeln!(out, "\n{bold}{}{bold:#}", section.title());
@@ -369,6 +460,9 @@ pub fn markdown(c: &Comparison, limit: usize) -> String {
         escape_md(&c.old.label),
         escape_md(&c.new.label)
     );
+    for note in notes(c) {
+        let _ = writeln!(out, "> [!WARNING]\n> {}\n", escape_md(&note));
+    }
     let mut body = String::new();
     if !c.findings.is_empty() {
         let _ = writeln!(body, "### Findings\n");
@@ -525,6 +619,9 @@ struct JsonDiff<'a> {
 struct JsonSide<'a> {
     label: &'a str,
     commit: Option<&'a str>,
+    /// Set when this side does not load as a plan and was compared as JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -542,10 +639,12 @@ fn json(c: &Comparison) -> anyhow::Result<String> {
         from: JsonSide {
             label: &c.old.label,
             commit: c.old.commit.as_deref(),
+            problem: c.old.content.problem(),
         },
         to: JsonSide {
             label: &c.new.label,
             commit: c.new.commit.as_deref(),
+            problem: c.new.content.problem(),
         },
         summary: JsonSummary {
             text: summary.to_string(),

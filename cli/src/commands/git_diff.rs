@@ -18,8 +18,6 @@ use std::path::{Path, PathBuf};
 
 use continuity_schema::diff::{self, Path as DiffPath};
 
-use crate::revisions::{PlanState, state_of};
-use crate::schema_check::SchemaCheck;
 use crate::{Outcome, print};
 
 /// Git external diff driver for plan files (git passes the seven arguments).
@@ -43,37 +41,43 @@ pub struct TextconvArgs {
 }
 
 /// Reads one side of a git diff: `/dev/null` (or a missing file) means the plan is absent.
-fn side(path: &Path, schema: &SchemaCheck) -> (Option<String>, PlanState) {
-    let Ok(bytes) = std::fs::read(path) else {
-        return (None, PlanState::Absent);
-    };
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    (Some(text), state_of(&bytes, crate::clock::today(), schema))
+fn side(path: &Path) -> Option<Vec<u8>> {
+    std::fs::read(path).ok()
 }
 
 pub fn run_git_diff(args: &GitDiffArgs) -> anyhow::Result<Outcome> {
-    let schema = SchemaCheck::new()?;
-    let (old_text, old) = side(&args.old_file, &schema);
-    let (new_text, new) = side(&args.new_file, &schema);
+    let (old, new) = (side(&args.old_file), side(&args.new_file));
     let mut out = format!("continuity diff {}\n", args.path);
-    match (old.plan(), new.plan()) {
-        (Some(a), Some(b)) => {
-            let diff = diff::diff(a, b);
+    let read = |bytes: &Option<Vec<u8>>| bytes.as_deref().map(super::diff::read_content);
+    match (read(&old), read(&new)) {
+        (Some(Ok(a)), Some(Ok(b))) => {
+            for (content, which) in [(&a, "old"), (&b, "new")] {
+                if let Some(problem) = content.problem() {
+                    let _ = writeln!(
+                        out,
+                        "the {which} side does not load ({problem}); compared as JSON"
+                    );
+                }
+            }
+            let diff = super::diff::compare_contents(&a, &b)?;
             let _ = writeln!(out, "{}", diff.summary());
             for change in &diff.changes {
                 let _ = writeln!(out, "  {}", change.label());
             }
         }
-        (None, Some(_)) if matches!(old, PlanState::Absent) => out.push_str("new plan\n"),
-        (Some(_), None) if matches!(new, PlanState::Absent) => out.push_str("plan deleted\n"),
+        (None, Some(Ok(_))) => out.push_str("new plan\n"),
+        (Some(Ok(_)), None) => out.push_str("plan deleted\n"),
         _ => {
-            // Not plans on both sides: a plain line diff is still better than nothing, and git
+            // Not JSON on both sides: a plain line diff is still better than nothing, and git
             // gives up on the whole diff if an external driver fails.
             out.push_str("(not a readable plan on both sides; showing a line diff)\n");
-            let (a, b) = (old_text.unwrap_or_default(), new_text.unwrap_or_default());
-            let text = similar::TextDiff::from_lines(&a, &b);
+            let text = |bytes: Option<Vec<u8>>| {
+                String::from_utf8_lossy(&bytes.unwrap_or_default()).into_owned()
+            };
+            let (a, b) = (text(old), text(new));
+            let lines = similar::TextDiff::from_lines(&a, &b);
             out.push_str(
-                &text
+                &lines
                     .unified_diff()
                     .header(&format!("a/{}", args.path), &format!("b/{}", args.path))
                     .to_string(),
@@ -86,11 +90,11 @@ pub fn run_git_diff(args: &GitDiffArgs) -> anyhow::Result<Outcome> {
 
 pub fn run_textconv(args: &TextconvArgs) -> anyhow::Result<Outcome> {
     let bytes = std::fs::read(&args.file)?;
-    let schema = SchemaCheck::new()?;
-    let text = match state_of(&bytes, crate::clock::today(), &schema)
-        .plan()
-        .and_then(|p| serde_json::to_value(p).ok())
-    {
+    // A plan that does not load is still shown field by field while it is JSON.
+    let value = super::diff::read_content(&bytes)
+        .ok()
+        .and_then(|content| content.value().ok().map(|v| v.into_owned()));
+    let text = match value {
         Some(value) => {
             let mut out = String::new();
             for path in diff::leaf_paths(&value, &DiffPath(Vec::new())) {
@@ -105,7 +109,7 @@ pub fn run_textconv(args: &TextconvArgs) -> anyhow::Result<Outcome> {
             }
             out
         }
-        // Not a plan: git shows the text itself.
+        // Not JSON: git shows the text itself.
         None => String::from_utf8_lossy(&bytes).into_owned(),
     };
     print(&text)?;
