@@ -3,8 +3,8 @@
 // prints what the viewer showed as JSON for tests/tests/site_browser.rs to check: the restart
 // order, history → revision → diff, the language switch across reloads, deep links, a
 // scenario's checklist across a reload and the recorded findings, a hostile plan, missing and
-// corrupt data (and a missing findings file, which leaves the plan readable), and the time to
-// the painted overview. Every request the server
+// corrupt data (and a missing findings file, which leaves the plan readable), every page
+// reachable from the overview, and the time to the painted overview. Every request the server
 // saw and every request the browser made is recorded; requests to any other host are aborted.
 //
 // Usage: node site.mjs CONFIG.json
@@ -463,6 +463,49 @@ await scenario('missingFindings', async (context) => {
     overview,
     detail: await page.$eval('.error-box .error-detail', text),
   };
+});
+
+// 8. Every page of the current plan reachable by links from the overview (time travel and
+// comparisons aside, which render the same pages for other revisions): each shows a heading
+// and no error box, and no page throws (the context records page errors).
+await scenario('crawl', async (context) => {
+  const page = await open(context, `${main}#/`);
+  const seen = new Set(['#/']);
+  const queue = ['#/'];
+  const visited = [];
+  const failures = [];
+  while (queue.length > 0 && visited.length < config.crawlLimit) {
+    const route = queue.shift();
+    await page.evaluate((r) => {
+      location.hash = r;
+    }, route);
+    try {
+      await page.waitForFunction(
+        (r) =>
+          location.hash === r &&
+          document.querySelector('#main h1') &&
+          !document.querySelector('#main .loading'),
+        route,
+        { timeout: 10_000 },
+      );
+    } catch {
+      failures.push({ route, problem: 'no heading', text: (await page.innerText('body')).slice(0, 300) });
+      continue;
+    }
+    visited.push(route);
+    const errorBox = await page.$eval('#main', (m) => m.querySelector('.error-box')?.innerText ?? null);
+    if (errorBox) failures.push({ route, problem: 'error box', text: errorBox.slice(0, 300) });
+    const links = await page.$$eval('a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href')));
+    for (const link of links) {
+      const target = link.split('?')[0];
+      if (target.startsWith('#/at/') || target.startsWith('#/diff/')) continue;
+      if (!seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return { visited, left: queue.length, failures };
 });
 
 // 7. Time from navigation start to the painted overview, each run in a fresh context (cold cache).

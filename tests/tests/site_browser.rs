@@ -2,8 +2,9 @@
 //! `/project/plan/` by `tests/browser/site.mjs`: the restart order on the overview, history →
 //! revision → diff, the language switch remembered across reloads, deep links, a checklist tick
 //! kept across a reload and the findings page showing the recorded findings, a hostile plan
-//! that must stay inert text, missing and corrupt data files, that no request leaves the
-//! sub-path or fails, and the time to the painted overview (printed, not asserted).
+//! that must stay inert text, missing and corrupt data files, every page reached by following
+//! links from the overview, that no request leaves the sub-path or fails, and the time to the
+//! painted overview (printed, not asserted).
 //!
 //! The sites are exported once, from scripted repositories: the example plan with a loosened RTO
 //! and two services without a priority, and a small plan turned hostile. The script runs every
@@ -44,6 +45,9 @@ const LONG_TEXT: usize = 1_000_000;
 /// How often the overview is loaded to time it.
 const TIMING_RUNS: usize = 5;
 
+/// At most this many pages are visited when following every link (the example has about 300).
+const CRAWL_LIMIT: usize = 1000;
+
 /// What the script printed, with what the tests compare it with.
 #[derive(Debug)]
 struct Outcome {
@@ -60,6 +64,8 @@ struct Outcome {
     as_of: String,
     /// The codes of the findings recorded for the example's newest revision.
     newest_findings: Vec<String>,
+    /// The example repository's plan as committed last.
+    current_plan: Value,
 }
 
 impl Outcome {
@@ -379,6 +385,7 @@ fn run_scenarios(chromium: &Path, tools: &Path) -> Result<Outcome, String> {
         },
         "broken": broken.iter().map(|(name, _, _)| *name).collect::<Vec<_>>(),
         "timingRuns": TIMING_RUNS,
+        "crawlLimit": CRAWL_LIMIT,
     });
     let config_path = sandbox.join("config.json");
     fs::write(&config_path, config.to_string()).expect("write the config");
@@ -394,6 +401,7 @@ fn run_scenarios(chromium: &Path, tools: &Path) -> Result<Outcome, String> {
             .expect("site.json says as of when")
             .to_owned(),
         newest_findings,
+        current_plan: repo_plan(&repo),
     })
 }
 
@@ -651,6 +659,54 @@ fn a_checklist_tick_is_kept_across_reloads_and_the_findings_are_the_recorded_one
         if let Some(href) = item["subject"].as_str() {
             assert!(href.starts_with("#/"), "an entity link: {href}");
         }
+    }
+}
+
+/// Every entity of the current plan has a page reached by links from the overview, and every
+/// page reached renders a heading without an error box or a script error.
+#[test]
+fn every_page_reached_from_the_overview_renders() {
+    let Some(outcome) = outcome() else {
+        return;
+    };
+    let crawl = outcome.clean("crawl");
+    assert_eq!(crawl["failures"], json!([]), "{crawl:#}");
+    assert_eq!(crawl["left"], 0, "more pages than CRAWL_LIMIT");
+    let visited: Vec<&str> = crawl["visited"]
+        .as_array()
+        .expect("visited routes")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let plan = &outcome.current_plan;
+    let mut expected = Vec::new();
+    for collection in [
+        "people",
+        "roles",
+        "services",
+        "systems",
+        "suppliers",
+        "locations",
+        "scenarios",
+        "risks",
+        "exercises",
+        "actions",
+        "incidents",
+        "distribution",
+    ] {
+        for entity in plan[collection].as_array().into_iter().flatten() {
+            let id = entity["id"].as_str().expect("an id");
+            expected.push(format!("#/{collection}/{id}"));
+        }
+    }
+    assert!(expected.len() > 50, "the example has many entities");
+    let unreached: Vec<&String> = expected
+        .iter()
+        .filter(|route| !visited.contains(&route.as_str()))
+        .collect();
+    assert!(unreached.is_empty(), "no link leads to {unreached:?}");
+    for page in ["#/history", "#/findings", "#/team", "#/communication"] {
+        assert!(visited.contains(&page), "{page} not reached");
     }
 }
 
