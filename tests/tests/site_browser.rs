@@ -154,24 +154,38 @@ fn example_history() -> Vec<Value> {
     vec![published, loosened, unprioritised]
 }
 
-/// The services as the overview must list them: by priority, services without one last; by
-/// name within the same priority.
+/// The services as the overview must list them: by priority, services without one last; the
+/// shorter RTO first within the same priority, then as listed in the plan.
 fn restart_order(plan: &Value) -> Vec<(String, String)> {
-    let mut services: Vec<(Option<u64>, String)> = plan["services"]
+    let minutes = |rto: &Value| {
+        let text = rto.as_str()?;
+        let (amount, unit) = text.split_at(text.len() - 1);
+        let per_unit = match unit {
+            "m" => 1,
+            "h" => 60,
+            "d" => 60 * 24,
+            "w" => 60 * 24 * 7,
+            _ => panic!("not a duration: {text}"),
+        };
+        Some(amount.parse::<u64>().expect("an amount") * per_unit)
+    };
+    let mut services: Vec<(Option<u64>, Option<u64>, String)> = plan["services"]
         .as_array()
         .expect("services")
         .iter()
         .map(|s| {
             (
                 s["priority"].as_u64(),
+                minutes(&s["rto"]),
                 s["name"].as_str().expect("a name").to_owned(),
             )
         })
         .collect();
-    services.sort_by(|a, b| (a.0.is_none(), a.0, &a.1).cmp(&(b.0.is_none(), b.0, &b.1)));
+    // Stable: the plan's order among equals.
+    services.sort_by_key(|s| (s.0.is_none(), s.0, s.1.is_none(), s.1));
     services
         .into_iter()
-        .map(|(priority, name)| {
+        .map(|(priority, _, name)| {
             (
                 priority.map_or_else(|| "—".to_owned(), |p| p.to_string()),
                 name,
@@ -457,12 +471,12 @@ fn the_overview_lists_the_services_in_restart_order() {
         })
         .collect();
     assert_eq!(shown, outcome.restart_order);
-    // Services without a priority come last, by name: not in the plan's order.
+    // Services without a priority come last; with equal RTOs in the plan's order, not by name.
     let last: Vec<&str> = shown[shown.len() - 2..]
         .iter()
         .map(|(_, n)| n.as_str())
         .collect();
-    assert_eq!(last, ["Bibliotheek", "Vrije tijd, sport en cultuur"]);
+    assert_eq!(last, ["Vrije tijd, sport en cultuur", "Bibliotheek"]);
     let burgerzaken = rows
         .iter()
         .find(|r| r["name"] == LOOSENED_NAME)

@@ -201,9 +201,15 @@ async fn example_overview_lists_services_in_restart_order_and_calls_by_phone() {
     let plan = plan_of(&read_json("plans/heidebeek.json"));
     let html = render_page(Lang::Nl, view_of(plan.clone()), PlanPage::Overview).await;
 
-    // Restart order: priority 1 first, services without a priority last, ties by name.
+    // Restart order: priority 1 first, services without a priority last; the shorter RTO first
+    // within a priority, then the plan's order (a stable sort).
     let mut expected: Vec<_> = plan.services.iter().collect();
-    expected.sort_by_key(|s| (s.priority.is_none(), s.priority, s.name.clone()));
+    expected.sort_by_key(|s| {
+        (
+            s.priority.unwrap_or(u16::MAX),
+            s.rto.map_or(u64::MAX, |d| d.as_minutes()),
+        )
+    });
     let expected: Vec<String> = expected.iter().map(|s| s.id.as_str().to_owned()).collect();
     let table = between(&html, r#"id="restart-order""#, "</table>");
     let shown = captures(table, r##"<th scope="row"><a href="#/services/"##);

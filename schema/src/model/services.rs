@@ -24,7 +24,8 @@ pub struct Service {
     pub criticality: Criticality,
     /// # Priority
     ///
-    /// Restart order: 1 comes back first. Services may share a priority.
+    /// Restart order: 1 comes back first. Services may share a priority: then the shorter RTO
+    /// comes first, and then the one listed first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1, max = 999), example = &1)]
     pub priority: Option<u16>,
@@ -91,5 +92,76 @@ impl Criticality {
             Criticality::Medium => "medium",
             Criticality::Low => "low",
         }
+    }
+}
+
+/// The services in the order they come back: by priority (1 first), a shorter RTO first within
+/// the same priority, then as listed in the plan; services without a priority last, in the
+/// same way.
+///
+/// One order for every output (viewer, report), so that the crisis team never reads two; ties
+/// fall back to the plan's own order because that is the one its authors chose.
+pub fn restart_order(services: &[Service]) -> Vec<&Service> {
+    let mut order: Vec<&Service> = services.iter().collect();
+    // A stable sort keeps the plan's order among equals.
+    order.sort_by_key(|s| restart_key(s));
+    order
+}
+
+/// The key [`restart_order`] sorts by (stably), for callers with a sort of their own.
+pub fn restart_key(service: &Service) -> (bool, Option<u16>, bool, Option<u64>) {
+    (
+        service.priority.is_none(),
+        service.priority,
+        service.rto.is_none(),
+        service.rto.map(|d| d.as_minutes()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn service(id: &str, priority: Option<u16>, rto: Option<&str>) -> Service {
+        let mut json =
+            serde_json::json!({ "id": id, "name": id.to_uppercase(), "criticality": "high" });
+        if let Some(p) = priority {
+            json["priority"] = p.into();
+        }
+        if let Some(rto) = rto {
+            json["rto"] = rto.into();
+        }
+        serde_json::from_value(json).expect("a service")
+    }
+
+    #[test]
+    fn restart_order_is_priority_then_rto_then_plan_order() {
+        let services = [
+            service("zonder", None, Some("1h")),
+            service("b-laat", Some(2), Some("2d")),
+            service("a-geen-rto", Some(2), None),
+            service("c-snel", Some(2), Some("4h")),
+            service("eerst", Some(1), Some("1w")),
+            service("d-ook-snel", Some(2), Some("240m")),
+            service("ook-zonder", None, None),
+            service("ander-zonder", None, Some("30m")),
+        ];
+        let ids: Vec<&str> = restart_order(&services)
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "eerst",
+                "c-snel",
+                "d-ook-snel",
+                "b-laat",
+                "a-geen-rto",
+                "ander-zonder",
+                "zonder",
+                "ook-zonder",
+            ]
+        );
     }
 }

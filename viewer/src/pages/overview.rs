@@ -88,12 +88,10 @@ fn findings_card(lang: Lang, view: &PlanView) -> Html {
     }
 }
 
-/// Services by priority (restart order); services without a priority come last, by name.
+/// Services in restart order (the key of `continuity_schema::model::restart_order`, as in the
+/// report; the viewer's own stable sort keeps one copy of the sort in the WebAssembly).
 pub fn restart_order(lang: Lang, view: &PlanView) -> Html {
-    let plan = &view.plan;
-    let services = sorted_by_key(&plan.services, |s| {
-        (s.priority.is_none(), s.priority, &s.name)
-    });
+    let services = sorted_by_key(&view.plan.services, continuity_schema::model::restart_key);
     let duration = |d: Option<continuity_schema::types::Duration>| {
         d.map_or_else(|| "—".to_owned(), |d| d.to_string())
     };

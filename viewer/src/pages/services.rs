@@ -22,7 +22,7 @@ fn duration(d: Option<Duration>) -> String {
 }
 
 pub fn service_list(lang: Lang, view: &PlanView) -> Html {
-    let services = sorted_by_key(&view.plan.services, |s| (s.priority.is_none(), s.priority));
+    let services = sorted_by_key(&view.plan.services, continuity_schema::model::restart_key);
     html! {
         <>
             <h1>{ Msg::Services.text(lang) }</h1>

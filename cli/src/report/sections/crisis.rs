@@ -213,11 +213,10 @@ impl<'p> Builder<'p> {
 
     pub(super) fn restart_order(&self) -> Section {
         let l = self.l;
-        let mut services: Vec<_> = self.plan.services.iter().enumerate().collect();
-        services.sort_by_key(|(i, s)| (s.priority.unwrap_or(u16::MAX), *i));
+        let services = continuity_schema::model::restart_order(&self.plan.services);
         let rows = services
             .iter()
-            .map(|(_, s)| {
+            .map(|s| {
                 vec![
                     opt_cell(s.priority.as_ref()),
                     vec![Inline::Strong(s.name.clone())],
@@ -262,20 +261,20 @@ impl<'p> Builder<'p> {
 
     /// Systems with dependencies first, taken service by service in restart order; systems no
     /// service needs come last.
-    fn systems_order(&self, services: &[(usize, &Service)]) -> Block {
+    fn systems_order(&self, services: &[&Service]) -> Block {
         let l = self.l;
         let graph = SystemGraph::new(self.plan);
         let chains = graph.recovery_chains();
         let n = self.plan.systems.len();
         let mut needed_by: Vec<Vec<&str>> = vec![Vec::new(); n];
-        for (_, service) in services {
+        for service in services {
             for system in graph.closure(&graph.service_roots(service)) {
                 needed_by[system].push(&service.name);
             }
         }
         let mut seen = vec![false; n];
         let mut order = Vec::with_capacity(n);
-        for (_, service) in services {
+        for service in services {
             post_order(&graph, &graph.service_roots(service), &mut seen, &mut order);
         }
         let all: Vec<usize> = (0..n).collect();
