@@ -2394,3 +2394,37 @@ fn a_plan_in_another_repository_is_read_from_that_repository() {
         run.stdout
     );
 }
+
+/// `git init --object-format=sha256` makes a repository libgit2 cannot read: the history
+/// commands say so instead of calling it "not a repository", and `site` still exports the
+/// current plan, saying why its history is missing.
+#[test]
+fn a_sha256_repository_is_named_as_such() {
+    let sandbox = Sandbox::new();
+    fs::create_dir_all(sandbox.join("sha256")).expect("folder");
+    sandbox.git_in("sha256", &["init", "--quiet", "--object-format=sha256"]);
+    let repo = sandbox.open("sha256");
+    repo.write_plan("plan.json", &base_plan());
+    repo.commit(AN, "2026-02-01", "Plan");
+    let log = repo.run(&["log"]);
+    expect_code(&log, 2);
+    assert!(
+        log.stderr
+            .contains("uses an object format continuity cannot read"),
+        "{}",
+        log.stderr
+    );
+    assert!(log.stderr.contains("sha256"), "{}", log.stderr);
+    let site = repo.run(&["site", "-o", "site"]);
+    expect_code(&site, 0);
+    assert!(
+        site.stderr
+            .starts_with("note: history is unavailable (the git repository at"),
+        "{}",
+        site.stderr
+    );
+    let info: Value =
+        serde_json::from_slice(&fs::read(repo.path().join("site/data/site.json")).expect("site"))
+            .expect("JSON");
+    assert_eq!(info["history"]["state"], "unavailable");
+}

@@ -38,11 +38,21 @@ pub fn open_plan_repo(plan: Option<&Path>) -> anyhow::Result<PlanRepo> {
         .filter(|dir| dir.is_dir())
         .unwrap_or_else(|| cwd.clone());
     let repo = Repository::discover(&start).map_err(|err| {
-        anyhow!(
-            "{} is not inside a git repository ({})",
-            start.display(),
-            err.message()
-        )
+        if err.message().contains("object format") {
+            // `git init --object-format=sha256`: a repository all the same, which libgit2
+            // (and so continuity) cannot read yet.
+            anyhow!(
+                "the git repository at {} uses an object format continuity cannot read ({}); only SHA-1 repositories are supported",
+                start.display(),
+                err.message()
+            )
+        } else {
+            anyhow!(
+                "{} is not inside a git repository ({})",
+                start.display(),
+                err.message()
+            )
+        }
     })?;
     configure_caches();
     match repo.workdir().map(Path::to_path_buf) {

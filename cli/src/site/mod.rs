@@ -116,6 +116,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         report.unchanged,
         report.removed
     ))?;
+    if let Some(note) = &site.history.note {
+        // Also in site.json and on the viewer's history page; said here so that whoever runs
+        // the export (often a CI log) sees it.
+        eprintln!("note: {note}");
+    }
     if args.serve {
         serve::serve(&args.output, args.port)?;
     }
