@@ -163,14 +163,16 @@ pub(crate) fn entity_keys<E: Item>(items: &[E], rule: KeyRule) -> Option<Vec<Cow
     if keys.iter().all(|k| seen.insert(k)) {
         return Some(keys);
     }
-    let mut occurrences: HashMap<String, usize> = HashMap::new();
+    // Keyed by `&str` like the maps of `value.rs`, so the viewer's WebAssembly holds one copy
+    // of the hash map's code for both.
+    let mut occurrences: HashMap<&str, usize> = HashMap::new();
     let keys: Vec<Cow<'_, str>> = keys
-        .into_iter()
+        .iter()
         .map(|key| {
-            let n = occurrences.entry(key.to_string()).or_insert(0);
+            let n = occurrences.entry(key).or_insert(0);
             *n += 1;
             if *n == 1 {
-                key
+                key.clone()
             } else {
                 Cow::Owned(format!("{key}#{n}"))
             }
