@@ -91,19 +91,14 @@ pub fn read_each_object_once() {
 
 /// Reading thousands of revisions is dominated by libgit2 re-hashing every object it inflates
 /// (SHA-1 with collision detection) to check it against its id. Git itself does not do that on
-/// reads (`git fsck` does); nor does continuity, which only reads. Blob caching lets a revision
-/// reuse the one read just before it as a delta base.
+/// reads (`git fsck` does); nor does continuity, which only reads.
+///
+/// Blobs stay out of libgit2's object cache (its default): a replay reads each plan once, and
+/// caching them up to 512 MB made reading the 10,000 revisions of the benchmark history twice
+/// as slow and seven times as large in memory (BENCHMARKS.md).
 fn configure_caches() {
     git2::opts::enable_caching(true);
     git2::opts::strict_hash_verification(false);
-    #[allow(unsafe_code)]
-    // SAFETY: these set libgit2's process-wide cache limits. They are called before any
-    // repository object is used and the CLI reads repositories from one thread, so no other
-    // thread can observe the change half-made.
-    unsafe {
-        let _ = git2::opts::set_cache_object_limit(git2::ObjectType::Blob, 64 * 1024 * 1024);
-        let _ = git2::opts::set_cache_max_size(512 * 1024 * 1024);
-    }
 }
 
 fn default_in_worktree(workdir: &Path, cwd: &Path) -> anyhow::Result<PathBuf> {
