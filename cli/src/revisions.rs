@@ -1,7 +1,7 @@
-//! The plan at each revision, read, validated as of that revision's date, and cached by blob,
-//! so that long histories are read once and reverts cost nothing.
+//! The plan at each revision, read and validated as of that revision's date, with the last
+//! few results remembered so that a walk asking again for the revision it just read reads it
+//! once.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use continuity_schema::Plan;
@@ -65,21 +65,30 @@ impl StateKind {
     }
 }
 
-/// Reads and validates revisions, remembering each blob's result per date.
+/// How many of the latest results a [`RevisionReader`] remembers.
+const RECENT: usize = 4;
+
+/// Reads and validates revisions, remembering the last few results: a walk asks again for a
+/// revision it has just read (as the parent of the next), rarely for one far back, and
+/// remembering every plan of a long history took gigabytes.
 pub struct RevisionReader<'r> {
     repo: &'r PlanRepo,
     schema: SchemaCheck,
-    cache: HashMap<(Oid, Date), PlanState>,
+    /// The latest results, oldest first.
+    recent: Vec<((Oid, Date), PlanState)>,
 }
 
 impl<'r> RevisionReader<'r> {
     /// The plan in `blob`, validated as of `date` (for a parent of a revision).
     pub fn blob_state(&mut self, blob: git2::Oid, date: Date) -> PlanState {
-        if let Some(state) = self.cache.get(&(blob, date)) {
+        if let Some((_, state)) = self.recent.iter().find(|(key, _)| *key == (blob, date)) {
             return state.clone();
         }
         let (state, _) = read_state(self.repo, blob, date, &self.schema);
-        self.cache.insert((blob, date), state.clone());
+        if self.recent.len() == RECENT {
+            self.recent.remove(0);
+        }
+        self.recent.push(((blob, date), state.clone()));
         state
     }
 
@@ -87,7 +96,7 @@ impl<'r> RevisionReader<'r> {
         Ok(RevisionReader {
             repo,
             schema: SchemaCheck::new()?,
-            cache: HashMap::new(),
+            recent: Vec::with_capacity(RECENT),
         })
     }
 

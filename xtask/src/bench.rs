@@ -341,7 +341,7 @@ pub fn load_average() -> String {
 }
 
 /// Runs a command under `/usr/bin/time -v`: peak resident memory in KiB, and its exit code.
-fn peak_memory(command: &[String]) -> anyhow::Result<(u64, i32)> {
+pub fn peak_memory(command: &[String]) -> anyhow::Result<(u64, i32)> {
     let output = Command::new("/usr/bin/time")
         .arg("-v")
         .args(command)

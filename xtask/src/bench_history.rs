@@ -38,6 +38,9 @@ pub struct Args {
     /// Leave out the site export (each export reads the whole history: minutes here).
     #[arg(long)]
     pub skip_site: bool,
+    /// Leave out `log` with summaries, `audit` and `blame` (each replays the whole history).
+    #[arg(long)]
+    pub skip_replays: bool,
 }
 
 /// One comparison: our command, the baseline, and the target ratio.
@@ -132,6 +135,9 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     )?;
     rows.push(compare("diff two revisions", results, "< 0.5 s"));
 
+    let replays = (!args.skip_replays)
+        .then(|| replays(&binary, &plan_arg))
+        .transpose()?;
     let site = (!args.skip_site)
         .then(|| site_export(&dir, &binary, &plan_arg, &repo, args.commits))
         .transpose()?;
@@ -170,6 +176,10 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
             row.target
         )?;
     }
+    if let Some(replays) = replays {
+        writeln!(out)?;
+        writeln!(out, "{replays}")?;
+    }
     if let Some(site) = site {
         writeln!(out)?;
         writeln!(out, "{site}")?;
@@ -181,6 +191,31 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         dir.join("history-results.md").display()
     );
     Ok(())
+}
+
+/// The commands that validate and compare every revision (`log` with summaries, `audit`,
+/// `blame`), each run once under `/usr/bin/time -v`: time and peak memory, which must stay
+/// that of a few plans however long the history.
+fn replays(binary: &Path, plan_arg: &str) -> anyhow::Result<String> {
+    let mut out = String::from(
+        "| replay of every revision | time (one run) | peak memory |\n| --- | ---: | ---: |\n",
+    );
+    for (what, args) in [
+        ("`log` (summaries and validity)", vec!["log"]),
+        ("`audit`", vec!["audit", "--today", DEFAULT_TODAY]),
+        ("`blame`", vec!["blame"]),
+    ] {
+        step(&format!("{what}: one run under /usr/bin/time -v"));
+        let mut command = vec![binary.display().to_string()];
+        command.extend(args.iter().map(|a| a.to_string()));
+        command.extend(["--plan".to_owned(), plan_arg.to_owned()]);
+        let start = std::time::Instant::now();
+        let (kib, exit) = crate::bench::peak_memory(&command)?;
+        let elapsed = start.elapsed().as_secs_f64();
+        anyhow::ensure!(exit == 0, "{what} exited with {exit}");
+        writeln!(out, "| {what} | {elapsed:.1} s | {} MiB |", kib / 1024)?;
+    }
+    Ok(out)
 }
 
 /// Exports the site of the whole history twice (the second time with nothing new, timed once:

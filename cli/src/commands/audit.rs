@@ -15,7 +15,8 @@ use continuity_schema::types::Date;
 use serde::Serialize;
 
 use crate::history::{Revision, WalkOptions, open_plan_repo};
-use crate::replay::{Step, replay};
+use crate::output::Summary;
+use crate::replay::{Replay, Step, replay};
 use crate::revisions::{PlanState, RevisionReader};
 use crate::{Outcome, print};
 
@@ -138,7 +139,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         bail!("no commit touched {}", repo.path);
     }
     let mut reader = RevisionReader::new(&repo)?;
-    let steps = replay(&mut reader, &history);
+    let Replay { steps, current } = replay(&mut reader, &history, Facts::of);
+    let current_plan = current.as_ref().and_then(|(_, state)| state.plan());
     let since = args.since;
     let report = Report {
         version: 1,
@@ -149,7 +151,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             .filter(|s| since.is_none_or(|d| At::of(s.revision).date >= d))
             .count(),
         history_note: history.boundary.as_ref().map(|b| b.explain()),
-        current: current(&steps),
+        current: self::current(&steps, current.as_ref()),
         invalid_periods: clip(invalid_periods(&steps, today), since),
         objective_changes: events(&steps, since, |i| {
             matches!(i, Impact::ObjectiveLoosened | Impact::ObjectiveTightened)
@@ -163,8 +165,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             )
         }),
         overdue: clip(overdue_periods(&steps, today), since),
-        approvals: approvals(&steps),
-        since_last_approval: since_last_approval(&steps),
+        approvals: current_plan.map_or_else(Vec::new, |plan| approvals(&steps, plan)),
+        since_last_approval: match current_plan {
+            Some(plan) => since_last_approval(&mut reader, &steps, plan),
+            None => None,
+        },
     };
     let text = match args.format {
         Format::Human => human(&report),
@@ -178,13 +183,51 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn current(steps: &[Step<'_>]) -> Current {
-    let last = steps.last();
-    let plan = last.and_then(|s| s.state.plan());
-    let (state, errors, warnings) = match last.map(|s| &s.state) {
-        Some(PlanState::Checked { summary, .. }) => ("checked", summary.errors, summary.warnings),
-        Some(PlanState::Unreadable { .. }) => ("unreadable", 0, 0),
-        _ => ("absent", 0, 0),
+/// What the audit keeps of each revision's state, so that the replay need not hold every
+/// revision's plan.
+struct Facts {
+    /// `checked`, `unreadable` or `absent`.
+    state: &'static str,
+    summary: Summary,
+    /// What was wrong with the plan, if anything (see [`problem`]).
+    problem: Option<(&'static str, String)>,
+    /// When the review and each scheduled exercise were due; `None` without a plan.
+    due: Option<Vec<(String, Option<Date>)>>,
+    /// The versions whose approval the plan records.
+    approved_versions: Vec<String>,
+}
+
+impl Facts {
+    fn of(state: &PlanState) -> Facts {
+        let plan = state.plan();
+        Facts {
+            state: state.kind().name(),
+            summary: match state {
+                PlanState::Checked { summary, .. } => *summary,
+                _ => Summary::default(),
+            },
+            problem: problem(state),
+            due: plan.map(due_dates),
+            approved_versions: plan
+                .map(|p| p.plan.approvals.iter().map(|a| a.version.clone()).collect())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+fn current(steps: &[Step<'_, Facts>], current: Option<&(usize, PlanState)>) -> Current {
+    let last = steps.len().checked_sub(1);
+    // The plan's version only when the newest revision holds the plan.
+    let plan = current
+        .filter(|(i, _)| Some(*i) == last)
+        .and_then(|(_, state)| state.plan());
+    let (state, errors, warnings) = match steps.last() {
+        Some(step) => (
+            step.kept.state,
+            step.kept.summary.errors,
+            step.kept.summary.warnings,
+        ),
+        None => ("absent", 0, 0),
     };
     Current {
         state,
@@ -202,8 +245,8 @@ fn last_approval(plan: &Plan) -> Option<&continuity_schema::model::Approval> {
 
 /// What was wrong with the plan at a step, if anything: a kind (a new kind starts a new
 /// period) and a description.
-fn problem(step: &Step<'_>) -> Option<(&'static str, String)> {
-    match &step.state {
+fn problem(state: &PlanState) -> Option<(&'static str, String)> {
+    match state {
         PlanState::Checked {
             findings, summary, ..
         } if summary.errors > 0 => {
@@ -238,12 +281,12 @@ fn count(n: impl std::fmt::Display + PartialEq<i64>, one: &str, many: &str) -> S
 
 /// Stretches of consecutive revisions in which the plan had errors, could not be read, or was
 /// missing; each lasts until the first revision without the problem (or until `today`).
-fn invalid_periods(steps: &[Step<'_>], today: Date) -> Vec<Period> {
+fn invalid_periods(steps: &[Step<'_, Facts>], today: Date) -> Vec<Period> {
     let mut periods: Vec<Period> = Vec::new();
     let mut open: Option<(&'static str, Period)> = None;
     for step in steps {
         let at = At::of(step.revision);
-        let problem = problem(step);
+        let problem = step.kept.problem.clone();
         // A period ends at the first revision without its kind of problem.
         if let Some((kind, mut period)) = open.take() {
             if problem.as_ref().is_some_and(|(k, _)| *k == kind) {
@@ -277,7 +320,11 @@ fn invalid_periods(steps: &[Step<'_>], today: Date) -> Vec<Period> {
 }
 
 /// Changes with one of the wanted impacts, on or after `since`.
-fn events(steps: &[Step<'_>], since: Option<Date>, wanted: impl Fn(Impact) -> bool) -> Vec<Event> {
+fn events(
+    steps: &[Step<'_, Facts>],
+    since: Option<Date>,
+    wanted: impl Fn(Impact) -> bool,
+) -> Vec<Event> {
     let mut out = Vec::new();
     for step in steps {
         let at = At::of(step.revision);
@@ -307,11 +354,11 @@ fn events(steps: &[Step<'_>], since: Option<Date>, wanted: impl Fn(Impact) -> bo
 
 /// When reviews and scheduled exercises were overdue, evaluating each revision's plan over the
 /// days until the next revision (or `today`): a due date passing between commits counts.
-fn overdue_periods(steps: &[Step<'_>], today: Date) -> Vec<Period> {
+fn overdue_periods(steps: &[Step<'_, Facts>], today: Date) -> Vec<Period> {
     // Per item (the review, or one exercise kind): the stretches it was overdue.
     let mut stretches: BTreeMap<String, Vec<(Date, Date, Option<At>)>> = BTreeMap::new();
     for (i, step) in steps.iter().enumerate() {
-        let Some(plan) = step.state.plan() else {
+        let Some(due) = &step.kept.due else {
             continue;
         };
         let start = crate::history::date_of(step.revision.time, step.revision.offset_minutes);
@@ -320,32 +367,15 @@ fn overdue_periods(steps: &[Step<'_>], today: Date) -> Vec<Period> {
             .map(|next| crate::history::date_of(next.revision.time, next.revision.offset_minutes))
             .unwrap_or(today)
             .max(start);
-        let mut due: Vec<(String, Option<Date>)> = Vec::new();
-        let review_months = u32::from(plan.plan.review_interval_months);
-        due.push((
-            "plan review".into(),
-            plan.plan.last_review.map(|d| d.add_months(review_months)),
-        ));
-        for entry in &plan.exercise_schedule {
-            let last = plan
-                .exercises
-                .iter()
-                .filter(|e| e.kind == entry.kind)
-                .map(|e| e.date)
-                .max();
-            due.push((
-                format!("{} exercise", entry.kind.label()),
-                last.map(|d| d.add_months(u32::from(entry.interval_months))),
-            ));
-        }
         for (item, due) in due {
             // Never done: overdue from the first revision that asks for it.
             let from = due.unwrap_or(start).max(start);
             if from < end {
-                stretches
-                    .entry(item)
-                    .or_default()
-                    .push((from, end, Some(At::of(step.revision))));
+                stretches.entry(item.clone()).or_default().push((
+                    from,
+                    end,
+                    Some(At::of(step.revision)),
+                ));
             }
         }
     }
@@ -383,11 +413,31 @@ fn clip(periods: Vec<Period>, since: Option<Date>) -> Vec<Period> {
         .collect()
 }
 
+/// When the review and each scheduled exercise fall due under `plan`.
+fn due_dates(plan: &Plan) -> Vec<(String, Option<Date>)> {
+    let mut due: Vec<(String, Option<Date>)> = Vec::new();
+    let review_months = u32::from(plan.plan.review_interval_months);
+    due.push((
+        "plan review".into(),
+        plan.plan.last_review.map(|d| d.add_months(review_months)),
+    ));
+    for entry in &plan.exercise_schedule {
+        let last = plan
+            .exercises
+            .iter()
+            .filter(|e| e.kind == entry.kind)
+            .map(|e| e.date)
+            .max();
+        due.push((
+            format!("{} exercise", entry.kind.label()),
+            last.map(|d| d.add_months(u32::from(entry.interval_months))),
+        ));
+    }
+    due
+}
+
 /// Every approval recorded in the current plan, with the revision that recorded it.
-fn approvals(steps: &[Step<'_>]) -> Vec<Approval> {
-    let Some(current) = steps.iter().rev().find_map(|s| s.state.plan()) else {
-        return Vec::new();
-    };
+fn approvals(steps: &[Step<'_, Facts>], current: &Plan) -> Vec<Approval> {
     current
         .plan
         .approvals
@@ -403,20 +453,22 @@ fn approvals(steps: &[Step<'_>]) -> Vec<Approval> {
 }
 
 /// The first revision whose plan records the approval of `version`.
-fn recorded_in<'s, 'h>(steps: &'s [Step<'h>], version: &str) -> Option<&'s Step<'h>> {
-    steps.iter().find(|s| {
-        s.state
-            .plan()
-            .is_some_and(|p| p.plan.approvals.iter().any(|a| a.version == version))
-    })
+fn recorded_in<'s, 'h>(steps: &'s [Step<'h, Facts>], version: &str) -> Option<&'s Step<'h, Facts>> {
+    steps
+        .iter()
+        .find(|s| s.kept.approved_versions.iter().any(|v| v == version))
 }
 
-/// What changed between the plan as last approved and the current plan.
-fn since_last_approval(steps: &[Step<'_>]) -> Option<SinceApproval> {
-    let current = steps.iter().rev().find_map(|s| s.state.plan())?;
+/// What changed between the plan as last approved and the current plan (the approved one is
+/// read again: the replay keeps no plan but the current one).
+fn since_last_approval(
+    reader: &mut RevisionReader<'_>,
+    steps: &[Step<'_, Facts>],
+    current: &Plan,
+) -> Option<SinceApproval> {
     let last = last_approval(current)?;
-    let approved = recorded_in(steps, &last.version)?.state.plan()?;
-    let diff = diff::diff(approved, current);
+    let approved = reader.state(recorded_in(steps, &last.version)?.revision);
+    let diff = diff::diff(approved.plan()?, current);
     Some(SinceApproval {
         version: last.version.clone(),
         summary: diff.summary().to_string(),

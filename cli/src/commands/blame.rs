@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::history::{Revision, WalkOptions, open_plan_repo};
-use crate::replay::{Step, replay};
+use crate::replay::{Replay, Step, replay};
 use crate::revisions::RevisionReader;
 use crate::{Outcome, print};
 
@@ -94,19 +94,17 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     };
     let history = repo.history(start, WalkOptions { first_parent: true })?;
     let mut reader = RevisionReader::new(&repo)?;
-    let steps = replay(&mut reader, &history);
-    let Some((current_step, current)) = steps
-        .iter()
-        .enumerate()
-        .rev()
-        .find_map(|(i, s)| s.state.plan().map(|p| (i, p)))
+    let Replay { steps, current } = replay(&mut reader, &history, |_| ());
+    let Some((current_step, current)) = current
+        .as_ref()
+        .and_then(|(i, state)| state.plan().map(|plan| (*i, plan)))
     else {
         bail!("{} has no readable revision to blame", repo.path);
     };
     let current_value = serde_json::to_value(current)?;
     let mut touches = Touches::default();
     for (i, step) in steps.iter().enumerate().take(current_step + 1) {
-        if step.state.plan().is_none() {
+        if !step.readable {
             continue;
         }
         match &step.diff {
@@ -299,12 +297,18 @@ fn pointer_to_path(pointer: &Pointer, plan: &Value) -> anyhow::Result<DiffPath> 
     Ok(DiffPath(out))
 }
 
-fn revision_of<'a>(steps: &'a [Step<'_>], last: Option<usize>) -> Option<&'a Revision> {
+fn revision_of<'a>(steps: &'a [Step<'_, ()>], last: Option<usize>) -> Option<&'a Revision> {
     last.and_then(|i| steps.get(i)).map(|s| s.revision)
 }
 
 /// Rows are labelled by their path from the blamed entity (`base_len` segments are dropped).
-fn human(path: &str, rows: &[Row], steps: &[Step<'_>], plan: &Value, base_len: usize) -> String {
+fn human(
+    path: &str,
+    rows: &[Row],
+    steps: &[Step<'_, ()>],
+    plan: &Value,
+    base_len: usize,
+) -> String {
     let commit = AnsiColor::Yellow.on_default();
     let dim = AnsiColor::Blue.on_default();
     let labels: Vec<String> = rows
@@ -378,7 +382,7 @@ struct JsonRevision<'a> {
     summary: &'a str,
 }
 
-fn json(path: &str, rows: &[Row], steps: &[Step<'_>]) -> anyhow::Result<String> {
+fn json(path: &str, rows: &[Row], steps: &[Step<'_, ()>]) -> anyhow::Result<String> {
     let entries = rows
         .iter()
         .map(|row| JsonEntry {

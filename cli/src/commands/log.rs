@@ -43,7 +43,7 @@ pub enum Format {
 /// One line of the log, with what was computed for it.
 struct Entry<'a> {
     revision: &'a Revision,
-    state: Option<PlanState>,
+    validity: Option<Validity>,
     summary: Option<String>,
 }
 
@@ -70,7 +70,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         .iter()
         .map(|revision| Entry {
             revision,
-            state: None,
+            validity: None,
             summary: None,
         })
         .collect();
@@ -102,19 +102,23 @@ fn summarise(
     let mut reader = RevisionReader::new(repo)?;
     let revisions = &history.revisions;
     let shown = entries.len();
-    let mut states: Vec<Option<PlanState>> = vec![None; revisions.len()];
-    let mut state = |j: usize, reader: &mut RevisionReader<'_>| -> PlanState {
-        states[j]
-            .get_or_insert_with(|| reader.state(&revisions[j]))
-            .clone()
-    };
-    // The nearest readable revision older than the ones shown.
-    let mut last_readable: Option<PlanState> = (shown..revisions.len())
-        .map(|j| state(j, &mut reader))
-        .find(|s| s.plan().is_some());
+    // Only the states the walk still needs are held (not every revision's plan): the one just
+    // older than the one being summarised, and the nearest readable one.
+    let mut previous_state: Option<PlanState> = None;
+    let mut last_readable: Option<PlanState> = None;
+    for (j, revision) in revisions.iter().enumerate().skip(shown) {
+        let state = reader.state(revision);
+        if j == shown {
+            previous_state = Some(state.clone());
+        }
+        if state.plan().is_some() {
+            last_readable = Some(state);
+            break;
+        }
+    }
     for i in (0..shown).rev() {
         let revision = &revisions[i];
-        let current = state(i, &mut reader);
+        let current = reader.state(revision);
         let (previous, base) = if all_parents {
             let date = crate::history::date_of(revision.time, revision.offset_minutes);
             // A revision that added the plan has nothing before it; otherwise its first parent
@@ -126,8 +130,7 @@ fn summarise(
             };
             (previous.clone(), previous)
         } else {
-            let previous = (i + 1 < revisions.len()).then(|| state(i + 1, &mut reader));
-            (previous, last_readable.clone())
+            (previous_state.take(), last_readable.clone())
         };
         let diff = match (base.as_ref().and_then(PlanState::plan), current.plan()) {
             (Some(a), Some(b)) => Some(continuity_schema::diff::diff(a, b)),
@@ -140,12 +143,32 @@ fn summarise(
             diff.as_ref(),
             truncated,
         ));
+        entries[i].validity = Some(Validity::of(&current));
         if current.plan().is_some() {
             last_readable = Some(current.clone());
         }
-        entries[i].state = Some(current);
+        previous_state = Some(current);
     }
     Ok(())
+}
+
+/// What validation said of a revision, without its plan.
+enum Validity {
+    Absent,
+    Unreadable { error: String },
+    Checked { summary: crate::output::Summary },
+}
+
+impl Validity {
+    fn of(state: &PlanState) -> Validity {
+        match state {
+            PlanState::Absent => Validity::Absent,
+            PlanState::Unreadable { error } => Validity::Unreadable {
+                error: error.clone(),
+            },
+            PlanState::Checked { summary, .. } => Validity::Checked { summary: *summary },
+        }
+    }
 }
 
 fn human(path: &str, entries: &[Entry<'_>], history: &History) -> String {
@@ -175,8 +198,8 @@ fn human(path: &str, entries: &[Entry<'_>], history: &History) -> String {
         if let Some(summary) = &entry.summary {
             let _ = writeln!(out, "    {summary}");
         }
-        if let Some(state) = &entry.state {
-            let (style, text) = validity(state);
+        if let Some(validity) = &entry.validity {
+            let (style, text) = describe_validity(validity);
             let _ = writeln!(out, "    {style}{text}{style:#}");
         }
         out.push('\n');
@@ -190,18 +213,18 @@ fn human(path: &str, entries: &[Entry<'_>], history: &History) -> String {
     out
 }
 
-fn validity(state: &PlanState) -> (Style, String) {
-    match state {
-        PlanState::Absent => (AnsiColor::Blue.on_default(), "plan absent".into()),
-        PlanState::Unreadable { error } => (
+fn describe_validity(validity: &Validity) -> (Style, String) {
+    match validity {
+        Validity::Absent => (AnsiColor::Blue.on_default(), "plan absent".into()),
+        Validity::Unreadable { error } => (
             AnsiColor::Red.on_default().bold(),
             format!("not a readable plan: {error}"),
         ),
-        PlanState::Checked { summary, .. } if summary.errors > 0 => (
+        Validity::Checked { summary } if summary.errors > 0 => (
             AnsiColor::Red.on_default().bold(),
             format!("invalid ({})", summary.describe()),
         ),
-        PlanState::Checked { summary, .. } => (
+        Validity::Checked { summary } => (
             AnsiColor::Green.on_default(),
             format!("valid ({})", summary.describe()),
         ),
@@ -273,7 +296,7 @@ fn json(path: &str, entries: &[Entry<'_>], history: &History) -> anyhow::Result<
                 renamed_from,
                 is_merge: r.is_merge,
                 summary: entry.summary.as_deref(),
-                validation: entry.state.as_ref().map(json_validation),
+                validation: entry.validity.as_ref().map(json_validation),
             }
         })
         .collect();
@@ -298,16 +321,16 @@ fn json(path: &str, entries: &[Entry<'_>], history: &History) -> anyhow::Result<
     Ok(text)
 }
 
-fn json_validation(state: &PlanState) -> JsonValidation {
+fn json_validation(validity: &Validity) -> JsonValidation {
     let empty = crate::output::Summary::default();
-    let (name, summary, error) = match state {
-        PlanState::Absent => ("absent", empty, None),
-        PlanState::Unreadable { error } => ("unreadable", empty, Some(error.clone())),
-        PlanState::Checked { summary, .. } => ("checked", *summary, None),
+    let (name, summary, error) = match validity {
+        Validity::Absent => ("absent", empty, None),
+        Validity::Unreadable { error } => ("unreadable", empty, Some(error.clone())),
+        Validity::Checked { summary } => ("checked", *summary, None),
     };
     JsonValidation {
         state: name,
-        valid: matches!(state, PlanState::Checked { .. }).then_some(summary.errors == 0),
+        valid: matches!(validity, Validity::Checked { .. }).then_some(summary.errors == 0),
         errors: summary.errors,
         warnings: summary.warnings,
         infos: summary.infos,
