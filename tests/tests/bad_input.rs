@@ -482,6 +482,7 @@ fn web_links_may_hold_accents_but_not_quotes_or_brackets() {
         "https://www.heidebeek.be/<b>",
         "https://www.heidebeek.be/{b}",
         "https://www.heidebeek.be/a b",
+        "https://www.heidebeek.be/a\u{1}b",
     ] {
         check(
             with_website(bad),

@@ -12,10 +12,10 @@ pub const PHONE_PATTERN: &str = r"^\+?[0-9][0-9 ./()-]{4,30}$";
 pub const EMAIL_PATTERN: &str = r"^[^@\s]+@[^@\s]+\.[^@\s]+$";
 /// Web links: only `http` and `https`, so that a viewer never renders a script link, and none
 /// of the characters that cannot appear in a link as written (RFC 3987: spaces, quotes, angle
-/// and curly brackets, `\`, `^`, `` ` ``, `|`). Letters with accents are allowed, as in
-/// `https://www.heidebeek.be/café`. This pattern is the whole rule: the schema has no `format`
+/// and curly brackets, `\`, `^`, `` ` ``, `|`, control characters). Letters with accents are
+/// allowed, as in `https://www.heidebeek.be/café`. This pattern is the whole rule: the schema has no `format`
 /// for links, so that every validator and the model accept exactly the same links.
-pub const URL_PATTERN: &str = r#"^https?://[^\s"<>\\^`{|}]+$"#;
+pub const URL_PATTERN: &str = r#"^https?://[^\s"<>\\^`{|}\x00-\x1f\x7f-\x9f]+$"#;
 
 fn is_phone(text: &str) -> bool {
     let rest = text.strip_prefix('+').unwrap_or(text);
@@ -49,6 +49,7 @@ pub fn is_web_url(text: &str) -> bool {
         !r.is_empty()
             && !r.chars().any(|c| {
                 c.is_whitespace()
+                    || c.is_control()
                     || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
             })
     })
@@ -177,6 +178,9 @@ mod tests {
             "https://a\\b",
             "https://a^b",
             "https://a`b",
+            "https://a\u{0}b",
+            "https://a\u{7f}b",
+            "https://a\u{85}b",
             "data:text/html,x",
         ] {
             assert!(WebUrl::new(bad).is_err(), "{bad}");
