@@ -2428,3 +2428,28 @@ fn a_sha256_repository_is_named_as_such() {
             .expect("JSON");
     assert_eq!(info["history"]["state"], "unavailable");
 }
+
+/// A repository without commits: every history command says so (exit 2), `diff` included,
+/// instead of calling HEAD an unknown revision.
+#[test]
+fn a_repository_without_commits_is_named_as_such() {
+    let sandbox = Sandbox::new();
+    let repo = sandbox.init("unborn");
+    repo.write_plan("plan.json", &base_plan());
+    for args in [
+        &["log"][..],
+        &["diff"],
+        &["diff", "HEAD~1", "HEAD"],
+        &["audit"],
+        &["blame"],
+    ] {
+        let run = repo.run(args);
+        expect_code(&run, 2);
+        assert!(
+            run.stderr
+                .contains("the repository has no commits yet (HEAD is unborn)"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}

@@ -198,10 +198,16 @@ fn normalise(path: &Path) -> anyhow::Result<String> {
 impl PlanRepo {
     /// Resolves a revision expression (`HEAD~2`, a branch, a tag, a commit id) to a commit.
     pub fn commit_id(&self, spec: &str) -> anyhow::Result<Oid> {
-        let object = self
-            .repo
-            .revparse_single(spec)
-            .map_err(|err| anyhow!("unknown revision `{spec}`: {}", err.message()))?;
+        let object = self.repo.revparse_single(spec).map_err(|err| {
+            // In a repository without commits every revision is unknown; say why.
+            if self.is_unborn() {
+                anyhow!(
+                    "the repository has no commits yet (HEAD is unborn), so `{spec}` names nothing"
+                )
+            } else {
+                anyhow!("unknown revision `{spec}`: {}", err.message())
+            }
+        })?;
         let commit = object
             .peel_to_commit()
             .map_err(|_| anyhow!("`{spec}` does not name a commit"))?;
@@ -210,8 +216,14 @@ impl PlanRepo {
 
     /// The commit HEAD points to, if any.
     pub fn head(&self) -> anyhow::Result<Oid> {
+        if self.is_unborn() {
+            bail!("the repository has no commits yet (HEAD is unborn)");
+        }
         self.commit_id("HEAD")
-            .map_err(|_| anyhow!("the repository has no commits yet (HEAD is unborn)"))
+    }
+
+    fn is_unborn(&self) -> bool {
+        matches!(self.repo.head(), Err(err) if err.code() == git2::ErrorCode::UnbornBranch)
     }
 
     /// The common ancestor of two commits, for `A...B` (what a pull request changes).
