@@ -2218,13 +2218,20 @@ fn diff_outside_any_repository() {
     fs::write(sandbox.join("a.json"), plan_text(&base)).expect("write");
     fs::write(sandbox.join("b.json"), plan_text(&second)).expect("write");
     fs::write(sandbox.join("broken.json"), b"{ \"format_version\": 1,").expect("write");
-    let cases: [(&[&str], i32, &str); 8] = [
+    fs::write(sandbox.join("array.json"), b"[]\n").expect("write");
+    let cases: [(&[&str], i32, &str); 9] = [
         (&["--no-index", "a.json", "b.json"], 1, "a.json → b.json"),
         (&["a.json", "b.json"], 1, "a.json → b.json"),
         (&["--no-index", "a.json", "a.json"], 0, "no changes"),
         (&["a.json", "a.json"], 0, "no changes"),
         (&["--no-index", "a.json", "missing.json"], 2, "missing.json"),
         (&["--no-index", "a.json", "broken.json"], 2, "broken.json"),
+        // JSON, but not a plan: compared as JSON, the problem in the schema check's words.
+        (
+            &["--no-index", "a.json", "array.json"],
+            1,
+            "array.json does not load (1:1: expected an object, found an array)",
+        ),
         (
             &["--no-index", "a.json"],
             2,

@@ -310,6 +310,19 @@ pub fn read_content(bytes: &[u8]) -> Result<Content, String> {
         Ok(plan) => return Ok(Content::Plan(Box::new(plan))),
         Err(findings) => findings,
     };
+    // The reading for a diff skips the JSON Schema, whose messages say more ("expected an
+    // object" rather than serde's "invalid length"): worth compiling it for a side that failed.
+    let findings = match crate::schema_check::SchemaCheck::new() {
+        Ok(schema) => {
+            let checked = crate::check::check_plan(bytes, crate::clock::today(), &schema);
+            if checked.findings.is_empty() {
+                findings
+            } else {
+                checked.findings
+            }
+        }
+        Err(_) => findings,
+    };
     let problem = crate::revisions::first_problem(&findings);
     match parse_json(bytes) {
         Ok((_, value)) => Ok(Content::Json { value, problem }),
