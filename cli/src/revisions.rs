@@ -9,7 +9,7 @@ use continuity_schema::finding::Finding;
 use continuity_schema::types::Date;
 use git2::Oid;
 
-use crate::check::check_plan;
+use crate::check::check_revision;
 use crate::history::{PlanAt, PlanRepo, Revision};
 use crate::output::Summary;
 use crate::schema_check::SchemaCheck;
@@ -141,7 +141,7 @@ pub fn read_state(
 
 /// Validates plan bytes as of `date`.
 pub fn state_of(bytes: &[u8], date: Date, schema: &SchemaCheck) -> PlanState {
-    let checked = check_plan(bytes, date, schema);
+    let checked = check_revision(bytes, date, schema);
     match checked.plan {
         Some(plan) => PlanState::Checked {
             plan: Rc::new(plan),
