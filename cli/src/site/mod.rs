@@ -226,7 +226,11 @@ fn read_revisions(
             None => {
                 let text = bytes
                     .filter(|_| state.plan().is_some())
-                    .map(|b| String::from_utf8_lossy(&b).into_owned());
+                    // A plan that was checked is UTF-8: take the bytes without a copy.
+                    .map(|b| {
+                        String::from_utf8(b)
+                            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+                    });
                 (state, text)
             }
         };
