@@ -1,5 +1,6 @@
 //! The `continuity` command line: validate, format, compare, audit and publish continuity plans.
 
+mod ahead;
 mod check;
 mod clock;
 mod commands;

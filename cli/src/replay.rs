@@ -31,16 +31,17 @@ pub struct Replay<'h, T> {
 
 /// Every revision of `history`, oldest first, with its diff and what `keep` takes from its
 /// state. At most two plans are held at a time (the one read and the last readable one):
-/// holding every revision's plan took gigabytes on a long history of a large plan.
+/// holding every revision's plan took gigabytes on a long history of a large plan. Each
+/// revision is validated on other threads while the ones before are compared.
 pub fn replay<'h, T>(
     reader: &mut RevisionReader<'_>,
     history: &'h History,
     mut keep: impl FnMut(&PlanState) -> T,
-) -> Replay<'h, T> {
+) -> anyhow::Result<Replay<'h, T>> {
     let mut steps: Vec<Step<'h, T>> = Vec::with_capacity(history.revisions.len());
     let mut last_readable: Option<(usize, PlanState)> = None;
-    for revision in history.revisions.iter().rev() {
-        let state = reader.state(revision);
+    let oldest_first: Vec<&Revision> = history.revisions.iter().rev().collect();
+    reader.each_state(&oldest_first, |revision, state| {
         let diff = match (
             last_readable.as_ref().and_then(|(_, s)| s.plan()),
             state.plan(),
@@ -58,9 +59,10 @@ pub fn replay<'h, T>(
         if readable {
             last_readable = Some((steps.len() - 1, state));
         }
-    }
-    Replay {
+        Ok(())
+    })?;
+    Ok(Replay {
         steps,
         current: last_readable,
-    }
+    })
 }

@@ -9,7 +9,8 @@ use continuity_schema::finding::Finding;
 use continuity_schema::types::Date;
 use git2::Oid;
 
-use crate::check::check_revision;
+use crate::ahead::{Input, Output};
+use crate::check::{Checked, check_revision};
 use crate::history::{PlanAt, PlanRepo, Revision};
 use crate::output::Summary;
 use crate::schema_check::SchemaCheck;
@@ -100,17 +101,38 @@ impl<'r> RevisionReader<'r> {
         })
     }
 
+    /// The state of each of `revisions` in order, as [`RevisionReader::state`] gives it, with
+    /// the validation running on other threads a few revisions ahead of `visit`.
+    pub fn each_state<'h>(
+        &mut self,
+        revisions: &[&'h Revision],
+        mut visit: impl FnMut(&'h Revision, PlanState) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let repo = self.repo;
+        crate::ahead::validate_ahead(
+            &self.schema,
+            revisions.len(),
+            |k| match revisions[k].blob {
+                Some(blob) => read_input(repo, blob, revision_date(revisions[k])),
+                None => Input::Absent,
+            },
+            |k, output| visit(revisions[k], state_of_output(output).0),
+        )
+    }
+
     /// The plan at `revision`, validated as of the revision's own date (what an auditor asks:
     /// was the plan valid then).
     pub fn state(&mut self, revision: &Revision) -> PlanState {
         let Some(blob) = revision.blob else {
             return PlanState::Absent;
         };
-        self.blob_state(
-            blob,
-            crate::history::date_of(revision.time, revision.offset_minutes),
-        )
+        self.blob_state(blob, revision_date(revision))
     }
+}
+
+/// The date a revision is judged as of: its own.
+fn revision_date(revision: &Revision) -> Date {
+    crate::history::date_of(revision.time, revision.offset_minutes)
 }
 
 /// The plan in `blob`, validated as of `date`, with the bytes read (for callers that also
@@ -121,27 +143,39 @@ pub fn read_state(
     date: Date,
     schema: &SchemaCheck,
 ) -> (PlanState, Option<Vec<u8>>) {
+    let output = match read_input(repo, blob, date) {
+        Input::Text { bytes, date } => Output::Checked {
+            checked: Box::new(check_revision(&bytes, date, schema)),
+            bytes,
+        },
+        Input::Absent => Output::Absent,
+        Input::Unreadable(error) => Output::Unreadable(error),
+    };
+    state_of_output(output)
+}
+
+/// The plan in `blob` as read, to validate as of `date` (see [`crate::ahead`]).
+pub fn read_input(repo: &PlanRepo, blob: git2::Oid, date: Date) -> Input {
     match repo.read_blob(blob) {
-        Ok(PlanAt::Bytes(bytes)) => (state_of(&bytes, date, schema), Some(bytes)),
-        Ok(PlanAt::Absent) => (PlanState::Absent, None),
-        Ok(PlanAt::TooLarge(size)) => (
-            PlanState::Unreadable {
-                error: format!("the plan is {size} bytes, more than a plan may have"),
-            },
-            None,
-        ),
-        Err(err) => (
-            PlanState::Unreadable {
-                error: format!("{err:#}"),
-            },
-            None,
-        ),
+        Ok(PlanAt::Bytes(bytes)) => Input::Text { bytes, date },
+        Ok(PlanAt::Absent) => Input::Absent,
+        Ok(PlanAt::TooLarge(size)) => Input::Unreadable(format!(
+            "the plan is {size} bytes, more than a plan may have"
+        )),
+        Err(err) => Input::Unreadable(format!("{err:#}")),
     }
 }
 
-/// Validates plan bytes as of `date`.
-pub fn state_of(bytes: &[u8], date: Date, schema: &SchemaCheck) -> PlanState {
-    let checked = check_revision(bytes, date, schema);
+/// A validated revision as a state, with its bytes when it had a text.
+pub fn state_of_output(output: Output) -> (PlanState, Option<Vec<u8>>) {
+    match output {
+        Output::Checked { checked, bytes } => (state_of_checked(*checked), Some(bytes)),
+        Output::Absent => (PlanState::Absent, None),
+        Output::Unreadable(error) => (PlanState::Unreadable { error }, None),
+    }
+}
+
+fn state_of_checked(checked: Checked) -> PlanState {
     match checked.plan {
         Some(plan) => PlanState::Checked {
             plan: Rc::new(plan),

@@ -139,7 +139,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         bail!("no commit touched {}", repo.path);
     }
     let mut reader = RevisionReader::new(&repo)?;
-    let Replay { steps, current } = replay(&mut reader, &history, Facts::of);
+    let Replay { steps, current } = replay(&mut reader, &history, Facts::of)?;
     let current_plan = current.as_ref().and_then(|(_, state)| state.plan());
     let since = args.since;
     let report = Report {

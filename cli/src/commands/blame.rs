@@ -94,7 +94,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     };
     let history = repo.history(start, WalkOptions { first_parent: true })?;
     let mut reader = RevisionReader::new(&repo)?;
-    let Replay { steps, current } = replay(&mut reader, &history, |_| ());
+    let Replay { steps, current } = replay(&mut reader, &history, |_| ())?;
     let Some((current_step, current)) = current
         .as_ref()
         .and_then(|(i, state)| state.plan().map(|plan| (*i, plan)))

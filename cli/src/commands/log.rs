@@ -116,21 +116,30 @@ fn summarise(
             break;
         }
     }
-    for i in (0..shown).rev() {
-        let revision = &revisions[i];
-        let current = reader.state(revision);
-        let (previous, base) = if all_parents {
-            let date = crate::history::date_of(revision.time, revision.offset_minutes);
-            // A revision that added the plan has nothing before it; otherwise its first parent
-            // had the plan (or, when the parent lacked it, the plan was absent there).
-            let previous = match (&revision.change, revision.parent_blob) {
-                (Change::Added | Change::Truncated, _) => None,
-                (_, Some(blob)) => Some(reader.blob_state(blob, date)),
-                (_, None) => Some(PlanState::Absent),
-            };
-            (previous.clone(), previous)
-        } else {
-            (previous_state.take(), last_readable.clone())
+    // With all parents, each revision's first parent is read too, by a reader of its own
+    // (the main one validates ahead on other threads).
+    let mut parents = if all_parents {
+        Some(RevisionReader::new(repo)?)
+    } else {
+        None
+    };
+    let oldest_first: Vec<&Revision> = revisions[..shown].iter().rev().collect();
+    let mut i = shown;
+    reader.each_state(&oldest_first, |revision, current| {
+        i -= 1;
+        let (previous, base) = match parents.as_mut() {
+            Some(parents) => {
+                let date = crate::history::date_of(revision.time, revision.offset_minutes);
+                // A revision that added the plan has nothing before it; otherwise its first
+                // parent had the plan (or, when the parent lacked it, the plan was absent there).
+                let previous = match (&revision.change, revision.parent_blob) {
+                    (Change::Added | Change::Truncated, _) => None,
+                    (_, Some(blob)) => Some(parents.blob_state(blob, date)),
+                    (_, None) => Some(PlanState::Absent),
+                };
+                (previous.clone(), previous)
+            }
+            None => (previous_state.take(), last_readable.clone()),
         };
         let diff = match (base.as_ref().and_then(PlanState::plan), current.plan()) {
             (Some(a), Some(b)) => Some(continuity_schema::diff::diff(a, b)),
@@ -148,8 +157,8 @@ fn summarise(
             last_readable = Some(current.clone());
         }
         previous_state = Some(current);
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// What validation said of a revision, without its plan.

@@ -17,7 +17,7 @@ use anyhow::{Context as _, bail};
 use serde::Serialize;
 
 use crate::history::{Change, PlanRepo, Revision, WalkOptions, open_plan_repo};
-use crate::revisions::{PlanState, read_state, state_of};
+use crate::revisions::PlanState;
 use crate::schema_check::SchemaCheck;
 use crate::{Outcome, print};
 
@@ -156,17 +156,6 @@ impl Source {
             _ => None,
         }
     }
-
-    /// The plan validated as of the revision's date, and its bytes.
-    fn read(&self, repo: Option<&PlanRepo>, schema: &SchemaCheck) -> (PlanState, Option<Vec<u8>>) {
-        match (&self.plan, repo) {
-            (PlanSource::Bytes(bytes), _) => {
-                (state_of(bytes, self.date, schema), Some(bytes.clone()))
-            }
-            (PlanSource::Blob(blob), Some(repo)) => read_state(repo, *blob, self.date, schema),
-            _ => (PlanState::Absent, None),
-        }
-    }
 }
 
 /// For `--redact personal`: the people and authors of every revision, oldest first, so that
@@ -205,50 +194,75 @@ fn read_revisions(
     // The plan of the revision read last (the next newer one), to diff against.
     let mut newer: Option<Rc<Plan>> = None;
     let mut interner = data::Interner::new();
-    for (k, source) in sources.into_iter().enumerate() {
-        // Position from the oldest, as the site counts.
-        let i = n - 1 - k;
-        let (state, bytes) = source.read(repo, &schema);
-        let mut revision = source.revision;
-        if let Some(plan) = state.plan() {
-            publish::refuse_confidential(
-                &revision.id,
-                plan,
-                options.redaction.is_some(),
-                options.allow_confidential,
-            )?;
-        }
-        let (state, text) = match options.redaction {
-            Some(redaction) => {
-                redaction.metadata(&mut revision);
-                redaction.state(state)?
+    let (inputs, mut metadata): (Vec<_>, Vec<_>) = sources
+        .into_iter()
+        .map(|source| ((source.plan, source.date), Some(source.revision)))
+        .unzip();
+    crate::ahead::validate_ahead(
+        &schema,
+        n,
+        |k| {
+            let (plan, date) = &inputs[k];
+            match (plan, repo) {
+                (PlanSource::Bytes(bytes), _) => crate::ahead::Input::Text {
+                    bytes: bytes.clone(),
+                    date: *date,
+                },
+                (PlanSource::Blob(blob), Some(repo)) => {
+                    crate::revisions::read_input(repo, *blob, *date)
+                }
+                _ => crate::ahead::Input::Absent,
             }
-            None => {
-                let text = bytes
-                    .filter(|_| state.plan().is_some())
-                    // A plan that was checked is UTF-8: take the bytes without a copy.
-                    .map(|b| {
-                        String::from_utf8(b)
-                            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-                    });
-                (state, text)
+        },
+        |k, output| {
+            // Position from the oldest, as the site counts.
+            let i = n - 1 - k;
+            let (state, bytes) = crate::revisions::state_of_output(output);
+            let mut revision = metadata[k]
+                .take()
+                .context("a revision was validated twice")?;
+            if let Some(plan) = state.plan() {
+                publish::refuse_confidential(
+                    &revision.id,
+                    plan,
+                    options.redaction.is_some(),
+                    options.allow_confidential,
+                )?;
             }
-        };
-        let plan = match &state {
-            PlanState::Checked { plan, .. } => Some(plan.clone()),
-            _ => None,
-        };
-        if let Some(newer_revision) = out.last_mut() {
-            newer_revision.record_previous(
-                plan.as_deref(),
-                newer.as_deref(),
-                data::stored_whole(i + 1, n, plan.is_some(), options.keyframe_every),
-            );
-        }
-        revision.state = data::SourceState::of(state, text, &mut interner);
-        out.push(revision);
-        newer = plan;
-    }
+            let (state, text) = match options.redaction {
+                Some(redaction) => {
+                    redaction.metadata(&mut revision);
+                    redaction.state(state)?
+                }
+                None => {
+                    let text = bytes
+                        .filter(|_| state.plan().is_some())
+                        // A plan that was checked is UTF-8: take the bytes without a copy.
+                        .map(|b| {
+                            String::from_utf8(b).unwrap_or_else(|e| {
+                                String::from_utf8_lossy(e.as_bytes()).into_owned()
+                            })
+                        });
+                    (state, text)
+                }
+            };
+            let plan = match &state {
+                PlanState::Checked { plan, .. } => Some(plan.clone()),
+                _ => None,
+            };
+            if let Some(newer_revision) = out.last_mut() {
+                newer_revision.record_previous(
+                    plan.as_deref(),
+                    newer.as_deref(),
+                    data::stored_whole(i + 1, n, plan.is_some(), options.keyframe_every),
+                );
+            }
+            revision.state = data::SourceState::of(state, text, &mut interner);
+            out.push(revision);
+            newer = plan;
+            Ok(())
+        },
+    )?;
     Ok(out)
 }
 
