@@ -43,10 +43,23 @@ fn workers() -> usize {
 pub fn validate_ahead(
     schema: &SchemaCheck,
     count: usize,
+    input: impl FnMut(usize) -> Input,
+    consume: impl FnMut(usize, Output) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    validate_ahead_with(schema, count, input, |output| output, consume)
+}
+
+/// [`validate_ahead`], with `work` done to each validated revision on its validating thread
+/// (the site redacts there) before `consume` gets it.
+pub fn validate_ahead_with<R: Send>(
+    schema: &SchemaCheck,
+    count: usize,
     mut input: impl FnMut(usize) -> Input,
-    mut consume: impl FnMut(usize, Output) -> anyhow::Result<()>,
+    work: impl Fn(Output) -> R + Sync,
+    mut consume: impl FnMut(usize, R) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let workers = workers();
+    let work = &work;
     let ahead = 2 * workers;
     let stopped = || anyhow::anyhow!("a validating thread stopped");
     std::thread::scope(|scope| {
@@ -54,7 +67,7 @@ pub fn validate_ahead(
         let mut outboxes = Vec::with_capacity(workers);
         for _ in 0..workers {
             let (to_worker, inbox) = mpsc::channel::<Input>();
-            let (to_caller, results) = mpsc::channel::<Output>();
+            let (to_caller, results) = mpsc::channel::<R>();
             scope.spawn(move || {
                 for input in inbox {
                     let output = match input {
@@ -65,7 +78,7 @@ pub fn validate_ahead(
                         Input::Absent => Output::Absent,
                         Input::Unreadable(error) => Output::Unreadable(error),
                     };
-                    if to_caller.send(output).is_err() {
+                    if to_caller.send(work(output)).is_err() {
                         break;
                     }
                 }

@@ -7,7 +7,7 @@
 //! first appearance, oldest revision first, so that exporting again after new commits keeps
 //! them stable.
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -44,7 +44,7 @@ pub struct Redactor {
     /// The same words, to learn each once: every revision teaches the same people again.
     known_words: HashSet<String>,
     /// The search for `words`, built when first needed (and again after learning more).
-    matcher: OnceCell<Option<AhoCorasick>>,
+    matcher: OnceLock<Option<AhoCorasick>>,
     /// The last eight digits of every personal phone number.
     phones: HashSet<String>,
     /// Commit author names → stand-ins.
@@ -108,7 +108,7 @@ impl Redactor {
         // Very short words (initials) would remove too much from ordinary text.
         if word.chars().count() >= 3 && self.known_words.insert(word.clone()) {
             self.words.push(word);
-            self.matcher = OnceCell::new();
+            self.matcher = OnceLock::new();
             // Longest first, so that "An Peeters-Claes" goes before "An Peeters".
             self.words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }

@@ -198,7 +198,7 @@ fn read_revisions(
         .into_iter()
         .map(|source| ((source.plan, source.date), Some(source.revision)))
         .unzip();
-    crate::ahead::validate_ahead(
+    crate::ahead::validate_ahead_with(
         &schema,
         n,
         |k| {
@@ -214,10 +214,13 @@ fn read_revisions(
                 _ => crate::ahead::Input::Absent,
             }
         },
-        |k, output| {
+        // Redacting every string of a plan costs as much as validating it: done on the
+        // validating threads too.
+        |output| publish::Published::of(output, options.redaction),
+        |k, published| {
             // Position from the oldest, as the site counts.
             let i = n - 1 - k;
-            let (state, bytes) = crate::revisions::state_of_output(output);
+            let (state, text) = published?.into_state();
             let mut revision = metadata[k]
                 .take()
                 .context("a revision was validated twice")?;
@@ -229,23 +232,9 @@ fn read_revisions(
                     options.allow_confidential,
                 )?;
             }
-            let (state, text) = match options.redaction {
-                Some(redaction) => {
-                    redaction.metadata(&mut revision);
-                    redaction.state(state)?
-                }
-                None => {
-                    let text = bytes
-                        .filter(|_| state.plan().is_some())
-                        // A plan that was checked is UTF-8: take the bytes without a copy.
-                        .map(|b| {
-                            String::from_utf8(b).unwrap_or_else(|e| {
-                                String::from_utf8_lossy(e.as_bytes()).into_owned()
-                            })
-                        });
-                    (state, text)
-                }
-            };
+            if let Some(redaction) = options.redaction {
+                redaction.metadata(&mut revision);
+            }
             let plan = match &state {
                 PlanState::Checked { plan, .. } => Some(plan.clone()),
                 _ => None,

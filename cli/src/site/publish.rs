@@ -10,9 +10,10 @@ use continuity_schema::finding::Finding;
 use continuity_schema::redact::{Redactor, hidden_when_redacted};
 
 use super::data::SourceRevision;
+use crate::ahead::Output;
 use crate::commands::fmt::canonical_text;
 use crate::output::Summary;
-use crate::revisions::PlanState;
+use crate::revisions::{PlanState, first_problem};
 
 /// Refuses to publish personal data of a plan whose classification forbids it.
 ///
@@ -73,39 +74,97 @@ impl Redaction {
         revision.email = String::new();
         revision.message = self.redactor.prose(&revision.message);
     }
+}
 
-    /// The plan (and its text, in canonical layout) and what validation said of it. The
-    /// findings of the rules that look at the removed data are left out.
-    pub fn state(&self, state: PlanState) -> anyhow::Result<(PlanState, Option<String>)> {
-        Ok(match state {
-            PlanState::Checked { plan, findings, .. } => {
-                let shown = self.redactor.plan(&plan);
-                let text = canonical_text(&shown)?;
-                let findings: Vec<Finding> = findings
-                    .iter()
-                    .filter(|f| !hidden_when_redacted(&f.code))
-                    .map(|f| {
-                        let mut f = f.clone();
-                        f.message = self.redactor.prose(&f.message);
-                        f.hint = f.hint.as_deref().map(|h| self.redactor.prose(h));
-                        f.allowed = f.allowed.as_deref().map(|a| self.redactor.prose(a));
-                        f
-                    })
-                    .collect();
-                let state = PlanState::Checked {
-                    plan: Rc::new(shown),
+/// A revision's state as the site publishes it, made on a validating thread (so it holds no
+/// shared pointer); [`Published::into_state`] turns it into the exporter's state.
+pub enum Published {
+    Checked {
+        plan: Box<Plan>,
+        findings: Vec<Finding>,
+        /// The text as published: as committed, or (redacted) in canonical layout.
+        text: String,
+    },
+    Unreadable {
+        error: String,
+    },
+    Absent,
+}
+
+impl Published {
+    /// A validated revision, redacted when `redaction` is given: the plan and its text, and
+    /// what validation said of it, without the findings of the rules that look at the removed
+    /// data.
+    pub fn of(output: Output, redaction: Option<&Redaction>) -> anyhow::Result<Published> {
+        let (checked, bytes) = match output {
+            Output::Checked { checked, bytes } => (*checked, bytes),
+            Output::Absent => return Ok(Published::Absent),
+            Output::Unreadable(error) => {
+                return Ok(Published::Unreadable {
+                    error: match redaction {
+                        Some(r) => r.redactor.prose(&error),
+                        None => error,
+                    },
+                });
+            }
+        };
+        let Some(plan) = checked.plan else {
+            let error = first_problem(&checked.findings);
+            return Ok(Published::Unreadable {
+                error: match redaction {
+                    Some(r) => r.redactor.prose(&error),
+                    None => error,
+                },
+            });
+        };
+        let Some(redaction) = redaction else {
+            // A plan that was checked is UTF-8: take the bytes without a copy.
+            let text = String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            return Ok(Published::Checked {
+                plan: Box::new(plan),
+                findings: checked.findings,
+                text,
+            });
+        };
+        let redactor = &redaction.redactor;
+        let shown = redactor.plan(&plan);
+        let text = canonical_text(&shown)?;
+        let findings: Vec<Finding> = checked
+            .findings
+            .into_iter()
+            .filter(|f| !hidden_when_redacted(&f.code))
+            .map(|mut f| {
+                f.message = redactor.prose(&f.message);
+                f.hint = f.hint.as_deref().map(|h| redactor.prose(h));
+                f.allowed = f.allowed.as_deref().map(|a| redactor.prose(a));
+                f
+            })
+            .collect();
+        Ok(Published::Checked {
+            plan: Box::new(shown),
+            findings,
+            text,
+        })
+    }
+
+    /// The exporter's state of the revision, and its text when it holds a plan.
+    pub fn into_state(self) -> (PlanState, Option<String>) {
+        match self {
+            Published::Checked {
+                plan,
+                findings,
+                text,
+            } => (
+                PlanState::Checked {
+                    plan: Rc::new(*plan),
                     summary: Summary::of(&findings),
                     findings: Rc::new(findings),
-                };
-                (state, Some(text))
-            }
-            PlanState::Unreadable { error } => (
-                PlanState::Unreadable {
-                    error: self.redactor.prose(&error),
                 },
-                None,
+                Some(text),
             ),
-            PlanState::Absent => (PlanState::Absent, None),
-        })
+            Published::Unreadable { error } => (PlanState::Unreadable { error }, None),
+            Published::Absent => (PlanState::Absent, None),
+        }
     }
 }
