@@ -29,6 +29,19 @@ pub enum Output {
     Unreadable(String),
 }
 
+/// Validates one revision (what each validating thread does, and a caller reading a single
+/// revision).
+pub fn validate(input: Input, schema: &SchemaCheck) -> Output {
+    match input {
+        Input::Text { bytes, date } => Output::Checked {
+            checked: Box::new(check_revision(&bytes, date, schema)),
+            bytes,
+        },
+        Input::Absent => Output::Absent,
+        Input::Unreadable(error) => Output::Unreadable(error),
+    }
+}
+
 /// How many threads validate: the cores there are, up to four (more would only hold more
 /// plans in memory for little gain).
 fn workers() -> usize {
@@ -70,15 +83,7 @@ pub fn validate_ahead_with<R: Send>(
             let (to_caller, results) = mpsc::channel::<R>();
             scope.spawn(move || {
                 for input in inbox {
-                    let output = match input {
-                        Input::Text { bytes, date } => Output::Checked {
-                            checked: Box::new(check_revision(&bytes, date, schema)),
-                            bytes,
-                        },
-                        Input::Absent => Output::Absent,
-                        Input::Unreadable(error) => Output::Unreadable(error),
-                    };
-                    if to_caller.send(work(output)).is_err() {
+                    if to_caller.send(work(validate(input, schema))).is_err() {
                         break;
                     }
                 }

@@ -10,7 +10,7 @@ use continuity_schema::types::Date;
 use git2::Oid;
 
 use crate::ahead::{Input, Output};
-use crate::check::{Checked, check_revision};
+use crate::check::Checked;
 use crate::history::{PlanAt, PlanRepo, Revision};
 use crate::output::Summary;
 use crate::schema_check::SchemaCheck;
@@ -104,7 +104,7 @@ impl<'r> RevisionReader<'r> {
     /// The state of each of `revisions` in order, as [`RevisionReader::state`] gives it, with
     /// the validation running on other threads a few revisions ahead of `visit`.
     pub fn each_state<'h>(
-        &mut self,
+        &self,
         revisions: &[&'h Revision],
         mut visit: impl FnMut(&'h Revision, PlanState) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
@@ -143,15 +143,7 @@ pub fn read_state(
     date: Date,
     schema: &SchemaCheck,
 ) -> (PlanState, Option<Vec<u8>>) {
-    let output = match read_input(repo, blob, date) {
-        Input::Text { bytes, date } => Output::Checked {
-            checked: Box::new(check_revision(&bytes, date, schema)),
-            bytes,
-        },
-        Input::Absent => Output::Absent,
-        Input::Unreadable(error) => Output::Unreadable(error),
-    };
-    state_of_output(output)
+    state_of_output(crate::ahead::validate(read_input(repo, blob, date), schema))
 }
 
 /// The plan in `blob` as read, to validate as of `date` (see [`crate::ahead`]).

@@ -96,26 +96,20 @@ impl Published {
     /// what validation said of it, without the findings of the rules that look at the removed
     /// data.
     pub fn of(output: Output, redaction: Option<&Redaction>) -> anyhow::Result<Published> {
+        // Why a revision cannot be read may quote its text: redacted like the rest.
+        let unreadable = |error: String| Published::Unreadable {
+            error: match redaction {
+                Some(r) => r.redactor.prose(&error),
+                None => error,
+            },
+        };
         let (checked, bytes) = match output {
             Output::Checked { checked, bytes } => (*checked, bytes),
             Output::Absent => return Ok(Published::Absent),
-            Output::Unreadable(error) => {
-                return Ok(Published::Unreadable {
-                    error: match redaction {
-                        Some(r) => r.redactor.prose(&error),
-                        None => error,
-                    },
-                });
-            }
+            Output::Unreadable(error) => return Ok(unreadable(error)),
         };
         let Some(plan) = checked.plan else {
-            let error = first_problem(&checked.findings);
-            return Ok(Published::Unreadable {
-                error: match redaction {
-                    Some(r) => r.redactor.prose(&error),
-                    None => error,
-                },
-            });
+            return Ok(unreadable(first_problem(&checked.findings)));
         };
         let Some(redaction) = redaction else {
             // A plan that was checked is UTF-8: take the bytes without a copy.
