@@ -182,7 +182,8 @@ struct ReadOptions<'a> {
 
 /// Reads, validates (and redacts) every revision, newest first, keeping what the site records
 /// of each: its findings, its diff from the revision before it, and its text only where the
-/// site stores the plan whole. At most two plans are in memory at a time.
+/// site stores the plan whole. Only a few plans are in memory at a time: those validated
+/// ahead on other threads, and the two being compared.
 fn read_revisions(
     sources: Vec<Source>,
     repo: Option<&PlanRepo>,
