@@ -125,6 +125,11 @@ fn commit(dir: &Path, message: &str) -> std::process::Output {
         bin.display(),
         std::env::var("PATH").unwrap_or_default()
     );
+    commit_with_path(dir, message, &path)
+}
+
+/// Commits with the repository's own hooks and the given `PATH`.
+fn commit_with_path(dir: &Path, message: &str, path: &str) -> std::process::Output {
     Command::new("git")
         .args([
             "-c",
@@ -166,6 +171,41 @@ fn the_pre_commit_hook_lets_drafts_through_and_stops_broken_files() {
     assert!(
         !broken.status.success(),
         "a broken plan must not be committed"
+    );
+    let stderr = String::from_utf8_lossy(&broken.stderr);
+    assert!(stderr.contains("plan.json:1:"), "names the place: {stderr}");
+}
+
+#[test]
+fn the_pre_commit_hook_says_when_continuity_is_missing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    init(dir.path(), &[]);
+    let status = Command::new("git")
+        .args(["add", "-A"])
+        .current_dir(dir.path())
+        .env("HOME", dir.path())
+        .status()
+        .expect("git add");
+    assert!(status.success());
+    // git itself stays reachable; continuity does not.
+    let git = Command::new("sh")
+        .args(["-c", "command -v git"])
+        .output()
+        .expect("sh runs");
+    let git_dir = Path::new(String::from_utf8_lossy(&git.stdout).trim())
+        .parent()
+        .expect("git's folder")
+        .to_path_buf();
+    let without = tempfile::tempdir().expect("tempdir");
+    std::os::unix::fs::symlink(git_dir.join("git"), without.path().join("git")).expect("link");
+    let path = format!("{}:/bin", without.path().display());
+    let refused = commit_with_path(dir.path(), "Skeleton", &path);
+    assert!(!refused.status.success(), "the check is not skipped silently");
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("continuity is not installed")
+            && stderr.contains("--no-verify"),
+        "{stderr}"
     );
 }
 

@@ -176,8 +176,20 @@ const GITIGNORE: &str =
     "# Output of `continuity site` and `continuity report`.\n/site/\n/*-report.*\n";
 
 /// The hook refuses a broken or unformatted plan; rule findings are shown but do not block a
-/// draft (the pull-request check fails on them instead).
-const PRE_COMMIT: &str = "#!/bin/sh\n# Checks the plan before each commit: a readable plan in canonical layout.\n# Rule findings are shown; the pull-request check fails on errors.\nset -e\ncontinuity fmt --check\ncontinuity validate --advisory\n";
+/// draft (the pull-request check fails on them instead). Without `continuity` installed it says
+/// so and how to go on, rather than the shell's bare "not found".
+const PRE_COMMIT: &str = "#!/bin/sh
+# Checks the plan before each commit: a readable plan in canonical layout.
+# Rule findings are shown; the pull-request check fails on errors.
+if ! command -v continuity >/dev/null 2>&1; then
+  echo \"pre-commit: continuity is not installed, so the plan was not checked.\" >&2
+  echo \"Install it (see README.md), or commit with --no-verify to skip this check once.\" >&2
+  exit 1
+fi
+set -e
+continuity fmt --check
+continuity validate --advisory
+";
 
 fn vscode_settings() -> String {
     format!(
