@@ -200,11 +200,13 @@ fn the_pre_commit_hook_says_when_continuity_is_missing() {
     std::os::unix::fs::symlink(git_dir.join("git"), without.path().join("git")).expect("link");
     let path = format!("{}:/bin", without.path().display());
     let refused = commit_with_path(dir.path(), "Skeleton", &path);
-    assert!(!refused.status.success(), "the check is not skipped silently");
+    assert!(
+        !refused.status.success(),
+        "the check is not skipped silently"
+    );
     let stderr = String::from_utf8_lossy(&refused.stderr);
     assert!(
-        stderr.contains("continuity is not installed")
-            && stderr.contains("--no-verify"),
+        stderr.contains("continuity is not installed") && stderr.contains("--no-verify"),
         "{stderr}"
     );
 }

@@ -258,6 +258,7 @@ messages! {
     Next => "Volgende", "Next";
     Revisions => "revisies", "revisions";
     NoRevisions => "Geen revisies voor deze filter.", "No revisions match this filter.";
+    NoneRecorded => "Nog niets opgenomen.", "Nothing recorded yet.";
     ViewPlan => "plan bekijken", "view plan";
     ShowChanges => "wijzigingen", "changes";
     Revision => "Revisie", "Revision";

@@ -17,7 +17,7 @@ use continuity_schema::redact::hidden_when_redacted;
 use continuity_schema::references::Collection;
 use continuity_schema::rules;
 use continuity_schema::types::Date;
-use continuity_viewer::app::{Ctx, HistoryQuery, PlanPage, Route};
+use continuity_viewer::app::{Ctx, HistoryQuery, ListPage, PlanPage, Route};
 use continuity_viewer::components::diff_view::diff_view;
 use continuity_viewer::components::layout::Frame;
 use continuity_viewer::components::status::error_box;
@@ -191,6 +191,95 @@ async fn overview_of_the_small_plan_in_english() {
         "the interface is English"
     );
     insta::assert_snapshot!(pretty(&html));
+}
+
+/// Every section's list page.
+const LIST_PAGES: [ListPage; 11] = [
+    ListPage::Team,
+    ListPage::Services,
+    ListPage::Systems,
+    ListPage::Suppliers,
+    ListPage::Locations,
+    ListPage::Scenarios,
+    ListPage::Risks,
+    ListPage::Communication,
+    ListPage::Exercises,
+    ListPage::Actions,
+    ListPage::Distribution,
+];
+
+/// Each table of `html`: its number of column headings and its body.
+fn tables(html: &str) -> Vec<(usize, &str)> {
+    html.split("<table")
+        .skip(1)
+        .map(|table| {
+            let table = table.split("</table>").next().unwrap_or_default();
+            let columns = table.matches("<th scope=\"col\"").count();
+            let body = table
+                .split("<tbody>")
+                .nth(1)
+                .and_then(|rest| rest.split("</tbody>").next())
+                .unwrap_or_default();
+            (columns, body)
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn empty_sections_say_so_instead_of_showing_bare_headings() {
+    // A new plan: every collection empty, as `continuity init` writes it.
+    let mut empty = base_json();
+    for key in [
+        "people",
+        "roles",
+        "services",
+        "systems",
+        "suppliers",
+        "locations",
+        "scenarios",
+        "risks",
+        "distribution",
+        "exercise_schedule",
+        "exercises",
+        "actions",
+    ] {
+        empty[key] = json!([]);
+    }
+    empty["communication"]["audiences"] = json!([]);
+    empty["communication"]["templates"] = json!([]);
+    for (lang, note) in [
+        (Lang::En, "Nothing recorded yet."),
+        (Lang::Nl, "Nog niets opgenomen."),
+    ] {
+        for page in LIST_PAGES
+            .into_iter()
+            .map(PlanPage::List)
+            .chain([PlanPage::Overview])
+        {
+            let html = render_page(lang, view_of(plan_of(&empty)), page.clone()).await;
+            // The risk page's heat map is a table of its own, with its grid always drawn.
+            let tables: Vec<(usize, &str)> = tables(&html)
+                .into_iter()
+                .filter(|(_, body)| !body.contains("heat"))
+                .collect();
+            assert!(!tables.is_empty(), "{page:?} has a table:\n{html}");
+            for (columns, body) in tables {
+                assert!(
+                    body.contains(note) && body.matches("<tr>").count() == 1,
+                    "{page:?} in {lang:?}: an empty table says so in one row: {body}"
+                );
+                assert!(
+                    body.contains(&format!("colspan=\"{columns}\"")),
+                    "{page:?}: the note spans the {columns} columns: {body}"
+                );
+            }
+        }
+    }
+    // A plan with entries never shows the note.
+    for page in LIST_PAGES.into_iter().map(PlanPage::List) {
+        let html = render_page(Lang::En, base_view(), page.clone()).await;
+        assert!(!html.contains("Nothing recorded"), "{page:?}:\n{html}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

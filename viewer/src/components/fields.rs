@@ -8,6 +8,16 @@ use super::links::entity_link;
 use crate::i18n::{Lang, Msg};
 use crate::view::PlanView;
 
+/// A table body with the given rows, or one row saying there are none, so that an empty
+/// section of a new plan reads as such rather than as bare column headings.
+pub fn body(lang: Lang, columns: usize, rows: Vec<Html>) -> Html {
+    if rows.is_empty() {
+        html! { <tbody><tr><td class="none" colspan={columns.to_string()}>{ Msg::NoneRecorded.text(lang) }</td></tr></tbody> }
+    } else {
+        html! { <tbody>{ for rows }</tbody> }
+    }
+}
+
 /// One labelled value of a definition list (`<dt>`/`<dd>`).
 pub fn field(label: &str, value: Html) -> Html {
     html! { <><dt>{ label.to_owned() }</dt><dd>{ value }</dd></> }

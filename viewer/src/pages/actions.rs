@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::{entity_heading, missing_entity};
 use crate::components::badges;
-use crate::components::fields::{field, head, opt_field, text_field};
+use crate::components::fields::{body, field, head, opt_field, text_field};
 use crate::components::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
 use crate::view::{PlanView, sorted_by_key};
@@ -21,8 +21,7 @@ pub fn action_list(lang: Lang, view: &PlanView) -> Html {
             <h1>{ Msg::Actions.text(lang) }</h1>
             <table>
                 { head(&[Msg::Title.text(lang), Msg::Origin.text(lang), Msg::Owner.text(lang), Msg::Due.text(lang), Msg::Status.text(lang)]) }
-                <tbody>
-                    { for actions.into_iter().map(|a| html! { <tr>
+                { body(lang, 5, actions.into_iter().map(|a| html! { <tr>
                         <th scope="row">{ entity_link(lang, view, Collection::Actions, a.id.as_str(), None) }</th>
                         <td>{ i18n::action_origin(lang, a.origin) }</td>
                         <td>{ entity_link(lang, view, Collection::People, a.owner.as_str(), None) }</td>
@@ -32,8 +31,7 @@ pub fn action_list(lang: Lang, view: &PlanView) -> Html {
                             (None, _) => Html::default(),
                         } }</td>
                         <td>{ i18n::action_status(lang, a.status) }</td>
-                    </tr> }) }
-                </tbody>
+                    </tr> }).collect()) }
             </table>
         </>
     }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
-use crate::components::fields::{field, head, list_field, opt_field, prose, text_field};
+use crate::components::fields::{body, field, head, list_field, opt_field, prose, text_field};
 use crate::components::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
@@ -20,28 +20,24 @@ pub fn communication_list(lang: Lang, view: &PlanView) -> Html {
                 <h2 id="audiences">{ Msg::Audiences.text(lang) }</h2>
                 <table>
                     { head(&[Msg::Name.text(lang), Msg::Kind.text(lang), Msg::Channels.text(lang), Msg::Responsible.text(lang)]) }
-                    <tbody>
-                        { for c.audiences.iter().map(|a| html! { <tr>
+                    { body(lang, 4, c.audiences.iter().map(|a| html! { <tr>
                             <th scope="row">{ entity_link(lang, view, Collection::Audiences, a.id.as_str(), None) }</th>
                             <td>{ i18n::audience_kind(lang, a.kind) }</td>
                             <td>{ a.channels.join(", ") }</td>
                             <td>{ entity_link(lang, view, Collection::Roles, a.responsible.as_str(), None) }</td>
-                        </tr> }) }
-                    </tbody>
+                        </tr> }).collect()) }
                 </table>
             </section>
             <section aria-labelledby="templates">
                 <h2 id="templates">{ Msg::Templates.text(lang) }</h2>
                 <table>
                     { head(&[Msg::Subject.text(lang), Msg::Audience.text(lang), Msg::Scenario.text(lang), Msg::Channel.text(lang)]) }
-                    <tbody>
-                        { for c.templates.iter().map(|t| html! { <tr>
+                    { body(lang, 4, c.templates.iter().map(|t| html! { <tr>
                             <th scope="row">{ entity_link(lang, view, Collection::Templates, t.id.as_str(), None) }</th>
                             <td>{ entity_link(lang, view, Collection::Audiences, t.audience.as_str(), None) }</td>
                             <td>if let Some(s) = &t.scenario { { entity_link(lang, view, Collection::Scenarios, s.as_str(), None) } }</td>
                             <td>{ t.channel.clone().unwrap_or_default() }</td>
-                        </tr> }) }
-                    </tbody>
+                        </tr> }).collect()) }
                 </table>
             </section>
         </>

@@ -5,7 +5,7 @@ use continuity_schema::references::Collection;
 use yew::prelude::*;
 
 use super::{entity_heading, missing_entity};
-use crate::components::fields::{field, head, text_field};
+use crate::components::fields::{body, field, head, text_field};
 use crate::components::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
@@ -25,15 +25,13 @@ pub fn distribution_list(lang: Lang, view: &PlanView) -> Html {
             <h1>{ Msg::Distribution.text(lang) }</h1>
             <table>
                 { head(&[Msg::Holder.text(lang), Msg::Form.text(lang), Msg::Version.text(lang), Msg::Date.text(lang), Msg::KeptAt.text(lang)]) }
-                <tbody>
-                    { for view.plan.distribution.iter().map(|c| html! { <tr>
+                { body(lang, 5, view.plan.distribution.iter().map(|c| html! { <tr>
                         <th scope="row">{ entity_link(lang, view, Collection::People, c.holder.as_str(), None) }</th>
                         <td>{ entity_link(lang, view, Collection::Distribution, c.id.as_str(), Some(i18n::copy_form(lang, c.form))) }</td>
                         <td>{ version(lang, &c.version, current) }</td>
                         <td>{ c.date.to_string() }</td>
                         <td>{ c.kept_at.clone().unwrap_or_default() }</td>
-                    </tr> }) }
-                </tbody>
+                    </tr> }).collect()) }
             </table>
         </>
     }

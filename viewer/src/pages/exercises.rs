@@ -7,7 +7,9 @@ use yew::prelude::*;
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
 use crate::components::badges;
-use crate::components::fields::{field, head, links, links_field, opt_field, text_field, yes_no};
+use crate::components::fields::{
+    body, field, head, links, links_field, opt_field, text_field, yes_no,
+};
 use crate::components::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
 use crate::view::{PlanView, sorted_by_key};
@@ -22,8 +24,7 @@ pub fn exercise_list(lang: Lang, view: &PlanView) -> Html {
                 <h2 id="schedule">{ Msg::ExerciseSchedule.text(lang) }</h2>
                 <table>
                     { head(&[Msg::Kind.text(lang), Msg::Interval.text(lang), Msg::Scope.text(lang), Msg::NextDue.text(lang)]) }
-                    <tbody>
-                        { for plan.exercise_schedule.iter().map(|s| {
+                    { body(lang, 4, plan.exercise_schedule.iter().map(|s| {
                             let last = plan.exercises.iter().filter(|e| e.kind == s.kind).map(|e| e.date).max();
                             html! { <tr>
                                 <th scope="row">{ entity_link(lang, view, Collection::ExerciseSchedule, s.id.as_str(), Some(i18n::exercise_kind(lang, s.kind))) }</th>
@@ -34,22 +35,19 @@ pub fn exercise_list(lang: Lang, view: &PlanView) -> Html {
                                     None => html! { <span class="badge sev-error">{ Msg::Overdue.text(lang) }</span> },
                                 } }</td>
                             </tr> }
-                        }) }
-                    </tbody>
+                        }).collect()) }
                 </table>
             </section>
             <section aria-labelledby="log">
                 <h2 id="log">{ Msg::ExerciseLog.text(lang) }</h2>
                 <table>
                     { head(&[Msg::Date.text(lang), Msg::Title.text(lang), Msg::Kind.text(lang), Msg::Result.text(lang)]) }
-                    <tbody>
-                        { for exercises.into_iter().map(|e| html! { <tr>
+                    { body(lang, 4, exercises.into_iter().map(|e| html! { <tr>
                             <td>{ e.date.to_string() }</td>
                             <th scope="row">{ entity_link(lang, view, Collection::Exercises, e.id.as_str(), None) }</th>
                             <td>{ i18n::exercise_kind(lang, e.kind) }</td>
                             <td>{ i18n::exercise_result(lang, e.result) }</td>
-                        </tr> }) }
-                    </tbody>
+                        </tr> }).collect()) }
                 </table>
             </section>
             if !plan.incidents.is_empty() {

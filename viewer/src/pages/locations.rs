@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
-use crate::components::fields::{field, head, list_field, opt_field, text_field};
+use crate::components::fields::{body, field, head, list_field, opt_field, text_field};
 use crate::components::links::{entity_link, web_link};
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
@@ -17,15 +17,13 @@ pub fn location_list(lang: Lang, view: &PlanView) -> Html {
             <h1>{ Msg::Locations.text(lang) }</h1>
             <table>
                 { head(&[Msg::Name.text(lang), Msg::Kind.text(lang), Msg::Address.text(lang), Msg::Capacity.text(lang), Msg::AvailableWithin.text(lang)]) }
-                <tbody>
-                    { for view.plan.locations.iter().map(|l| html! { <tr>
+                { body(lang, 5, view.plan.locations.iter().map(|l| html! { <tr>
                         <th scope="row">{ entity_link(lang, view, Collection::Locations, l.id.as_str(), None) }</th>
                         <td>{ i18n::location_kind(lang, l.kind) }</td>
                         <td>{ l.address.clone().unwrap_or_default() }</td>
                         <td class="num">{ l.capacity.map(|c| c.to_string()).unwrap_or_default() }</td>
                         <td>{ l.available_within.map(|d| d.to_string()).unwrap_or_default() }</td>
-                    </tr> }) }
-                </tbody>
+                    </tr> }).collect()) }
             </table>
         </>
     }

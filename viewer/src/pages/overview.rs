@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::app::PlanPage;
 use crate::components::badges;
 use crate::components::contacts::role_members;
-use crate::components::fields::{field, head, links, opt_field, prose, text_list};
+use crate::components::fields::{body, field, head, links, opt_field, prose, text_list};
 use crate::components::links::{entity_link, web_link};
 use crate::i18n::{self, Lang, Msg};
 use crate::view::{PlanView, sorted_by_key};
@@ -107,8 +107,7 @@ pub fn restart_order(lang: Lang, view: &PlanView) -> Html {
                     <th scope="col"><abbr title="Recovery Point Objective">{ "RPO" }</abbr></th>
                     <th scope="col"><abbr title="Maximum Tolerable Downtime">{ "MTD" }</abbr></th>
                 </tr></thead>
-                <tbody>
-                    { for services.into_iter().map(|s| html! {
+                { body(lang, 6, services.into_iter().map(|s| html! {
                         <tr>
                             <td class="num">{ s.priority.map_or_else(|| "—".to_owned(), |p| p.to_string()) }</td>
                             <th scope="row">{ entity_link(lang, view, Collection::Services, s.id.as_str(), None) }</th>
@@ -117,8 +116,7 @@ pub fn restart_order(lang: Lang, view: &PlanView) -> Html {
                             <td class="rpo">{ duration(s.rpo) }</td>
                             <td class="mtd">{ duration(s.mtd) }</td>
                         </tr>
-                    }) }
-                </tbody>
+                    }).collect()) }
             </table>
         </section>
     }
@@ -161,8 +159,7 @@ fn exercise_status(lang: Lang, view: &PlanView) -> Html {
             <h2 id="exercise-status">{ Msg::ExerciseStatus.text(lang) }</h2>
             <table>
                 { head(&[Msg::Kind.text(lang), Msg::Interval.text(lang), Msg::LastHeld.text(lang), Msg::NextDue.text(lang)]) }
-                <tbody>
-                    { for plan.exercise_schedule.iter().map(|entry| {
+                { body(lang, 4, plan.exercise_schedule.iter().map(|entry| {
                         let held = last(entry.kind);
                         html! { <tr>
                             <th scope="row">{ entity_link(lang, view, Collection::ExerciseSchedule, entry.id.as_str(), Some(i18n::exercise_kind(lang, entry.kind))) }</th>
@@ -173,8 +170,7 @@ fn exercise_status(lang: Lang, view: &PlanView) -> Html {
                                 None => html! { <span class="badge sev-error">{ Msg::Overdue.text(lang) }</span> },
                             } }</td>
                         </tr> }
-                    }) }
-                </tbody>
+                    }).collect()) }
             </table>
         </section>
     }

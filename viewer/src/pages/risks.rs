@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
 use crate::components::fields::{
-    field, head, links, links_field, list_field, opt_field, text_field,
+    body, field, head, links, links_field, list_field, opt_field, text_field,
 };
 use crate::components::heat_map::{heat_class, heat_map};
 use crate::components::links::entity_link;
@@ -25,16 +25,14 @@ pub fn risk_list(lang: Lang, view: &PlanView) -> Html {
             </section>
             <table>
                 { head(&[Msg::Title.text(lang), Msg::Likelihood.text(lang), Msg::Impact.text(lang), Msg::Score.text(lang), Msg::Treatment.text(lang), Msg::Scenarios.text(lang)]) }
-                <tbody>
-                    { for risks.into_iter().map(|r| html! { <tr>
+                { body(lang, 6, risks.into_iter().map(|r| html! { <tr>
                         <th scope="row">{ entity_link(lang, view, Collection::Risks, r.id.as_str(), None) }</th>
                         <td class="num">{ r.likelihood }</td>
                         <td class="num">{ r.impact }</td>
                         <td class={classes!("num", heat_class(r.score()))}>{ r.score() }</td>
                         <td>{ i18n::treatment(lang, r.treatment) }</td>
                         <td>{ links(lang, view, Collection::Scenarios, r.scenarios.iter().map(|s| s.as_str())) }</td>
-                    </tr> }) }
-                </tbody>
+                    </tr> }).collect()) }
             </table>
         </>
     }

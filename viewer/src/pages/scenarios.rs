@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
 use crate::components::contacts::role_members;
-use crate::components::fields::{field, head, links, links_field, list_field, prose};
+use crate::components::fields::{body, field, head, links, links_field, list_field, prose};
 use crate::components::links::entity_link;
 use crate::hooks::use_checklist;
 use crate::i18n::{Lang, Msg};
@@ -19,13 +19,11 @@ pub fn scenario_list(lang: Lang, view: &PlanView) -> Html {
             <h1>{ Msg::Scenarios.text(lang) }</h1>
             <table>
                 { head(&[Msg::Name.text(lang), Msg::Steps.text(lang), Msg::AffectedServices.text(lang)]) }
-                <tbody>
-                    { for view.plan.scenarios.iter().map(|s| html! { <tr>
+                { body(lang, 3, view.plan.scenarios.iter().map(|s| html! { <tr>
                         <th scope="row">{ entity_link(lang, view, Collection::Scenarios, s.id.as_str(), None) }</th>
                         <td class="num">{ s.steps.len() }</td>
                         <td>{ links(lang, view, Collection::Services, s.affected_services.iter().map(|x| x.as_str())) }</td>
-                    </tr> }) }
-                </tbody>
+                    </tr> }).collect()) }
             </table>
         </>
     }

@@ -11,7 +11,7 @@ use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
 use crate::components::badges;
 use crate::components::fields::{
-    field, head, links, links_field, list_field, opt_field, text_field,
+    body, field, head, links, links_field, list_field, opt_field, text_field,
 };
 use crate::components::links::{entity_link, mail_link, phone_link};
 use crate::i18n::{self, Lang, Msg};
@@ -28,8 +28,7 @@ pub fn service_list(lang: Lang, view: &PlanView) -> Html {
             <h1>{ Msg::Services.text(lang) }</h1>
             <table class="services">
                 { head(&[Msg::Priority.text(lang), Msg::Name.text(lang), Msg::Criticality.text(lang), "RTO", "RPO", "MTD", "WRT", Msg::DependsOn.text(lang)]) }
-                <tbody>
-                    { for services.into_iter().map(|s| html! { <tr>
+                { body(lang, 8, services.into_iter().map(|s| html! { <tr>
                         <td class="num">{ s.priority.map_or_else(|| "—".to_owned(), |p| p.to_string()) }</td>
                         <th scope="row">{ entity_link(lang, view, Collection::Services, s.id.as_str(), None) }</th>
                         <td>{ badges::criticality(lang, s.criticality) }</td>
@@ -38,8 +37,7 @@ pub fn service_list(lang: Lang, view: &PlanView) -> Html {
                         <td>{ duration(s.mtd) }</td>
                         <td>{ duration(s.wrt) }</td>
                         <td>{ links(lang, view, Collection::Systems, s.depends_on.iter().map(|d| d.as_str())) }</td>
-                    </tr> }) }
-                </tbody>
+                    </tr> }).collect()) }
             </table>
         </>
     }
@@ -79,8 +77,7 @@ pub fn service_page(lang: Lang, view: &PlanView, id: &str) -> Html {
                 <h2 id="depends-on">{ Msg::DependsOn.text(lang) }</h2>
                 <table>
                     { head(&[Msg::Systems.text(lang), Msg::Redundancy.text(lang), Msg::RecoveryTime.text(lang), Msg::Supplier.text(lang), Msg::EmergencyContact.text(lang)]) }
-                    <tbody>
-                        { for service.depends_on.iter().map(|id| {
+                    { body(lang, 5, service.depends_on.iter().map(|id| {
                             let system = plan.systems.iter().find(|s| s.id.as_str() == id.as_str());
                             let supplier = system
                                 .and_then(|s| s.supplier.as_ref())
@@ -94,8 +91,7 @@ pub fn service_page(lang: Lang, view: &PlanView, id: &str) -> Html {
                                 }</td>
                                 <td>if let Some(supplier) = supplier { { emergency_contacts(lang, supplier) } }</td>
                             </tr> }
-                        }) }
-                    </tbody>
+                        }).collect()) }
                 </table>
                 if !beneath.is_empty() {
                     <h3>{ Msg::AllSystemsBeneath.text(lang) }</h3>

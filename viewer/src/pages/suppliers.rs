@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::services::{contact, emergency_contacts};
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
-use crate::components::fields::{field, head, opt_field, text_field};
+use crate::components::fields::{body, field, head, opt_field, text_field};
 use crate::components::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
@@ -17,13 +17,11 @@ pub fn supplier_list(lang: Lang, view: &PlanView) -> Html {
             <h1>{ Msg::Suppliers.text(lang) }</h1>
             <table>
                 { head(&[Msg::Name.text(lang), Msg::Provides.text(lang), Msg::EmergencyContact.text(lang)]) }
-                <tbody>
-                    { for view.plan.suppliers.iter().map(|s| html! { <tr>
+                { body(lang, 3, view.plan.suppliers.iter().map(|s| html! { <tr>
                         <th scope="row">{ entity_link(lang, view, Collection::Suppliers, s.id.as_str(), None) }</th>
                         <td>{ s.provides.clone().unwrap_or_default() }</td>
                         <td>{ emergency_contacts(lang, s) }</td>
-                    </tr> }) }
-                </tbody>
+                    </tr> }).collect()) }
             </table>
         </>
     }

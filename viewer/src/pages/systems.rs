@@ -7,7 +7,9 @@ use super::services::emergency_contacts;
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
 use crate::components::badges;
-use crate::components::fields::{field, head, links, links_field, opt_field, text_field, yes_no};
+use crate::components::fields::{
+    body, field, head, links, links_field, opt_field, text_field, yes_no,
+};
 use crate::components::links::entity_link;
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
@@ -18,8 +20,7 @@ pub fn system_list(lang: Lang, view: &PlanView) -> Html {
             <h1>{ Msg::Systems.text(lang) }</h1>
             <table>
                 { head(&[Msg::Name.text(lang), Msg::Kind.text(lang), Msg::Redundancy.text(lang), Msg::Backup.text(lang), Msg::RecoveryTime.text(lang), Msg::Supplier.text(lang), Msg::DependsOn.text(lang)]) }
-                <tbody>
-                    { for view.plan.systems.iter().map(|s| html! { <tr>
+                { body(lang, 7, view.plan.systems.iter().map(|s| html! { <tr>
                         <th scope="row">{ entity_link(lang, view, Collection::Systems, s.id.as_str(), None) }</th>
                         <td>{ i18n::system_kind(lang, s.kind) }</td>
                         <td>{ i18n::redundancy(lang, s.redundancy) }</td>
@@ -27,8 +28,7 @@ pub fn system_list(lang: Lang, view: &PlanView) -> Html {
                         <td>{ s.recovery.as_ref().map_or_else(|| "—".to_owned(), |r| r.time.to_string()) }</td>
                         <td>if let Some(sup) = &s.supplier { { entity_link(lang, view, Collection::Suppliers, sup.as_str(), None) } }</td>
                         <td>{ links(lang, view, Collection::Systems, s.depends_on.iter().map(|d| d.as_str())) }</td>
-                    </tr> }) }
-                </tbody>
+                    </tr> }).collect()) }
             </table>
         </>
     }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{entity_heading, missing_entity};
 use crate::components::backlinks::referenced_by;
 use crate::components::contacts::role_members;
-use crate::components::fields::{field, head, links, text_field, text_list, yes_no};
+use crate::components::fields::{body, field, head, links, text_field, text_list, yes_no};
 use crate::components::links::{entity_link, mail_link, phone_link};
 use crate::i18n::{self, Lang, Msg};
 use crate::view::PlanView;
@@ -20,29 +20,25 @@ pub fn team_list(lang: Lang, view: &PlanView) -> Html {
                 <h2 id="roles">{ Msg::Roles.text(lang) }</h2>
                 <table>
                     { head(&[Msg::Name.text(lang), Msg::InCrisisTeam.text(lang), Msg::Members.text(lang)]) }
-                    <tbody>
-                        { for plan.roles.iter().map(|role| html! { <tr>
+                    { body(lang, 3, plan.roles.iter().map(|role| html! { <tr>
                             <th scope="row">{ entity_link(lang, view, Collection::Roles, role.id.as_str(), None) }</th>
                             <td>{ yes_no(lang, role.crisis_team) }</td>
                             <td>{ links(lang, view, Collection::People, role.members.iter().map(|m| m.as_str())) }</td>
-                        </tr> }) }
-                    </tbody>
+                        </tr> }).collect()) }
                 </table>
             </section>
             <section aria-labelledby="people">
                 <h2 id="people">{ Msg::People.text(lang) }</h2>
                 <table>
                     { head(&[Msg::Name.text(lang), Msg::Function.text(lang), Msg::Phones.text(lang), Msg::Email.text(lang)]) }
-                    <tbody>
-                        { for plan.people.iter().map(|p| html! { <tr>
+                    { body(lang, 4, plan.people.iter().map(|p| html! { <tr>
                             <th scope="row">{ entity_link(lang, view, Collection::People, p.id.as_str(), None) }</th>
                             <td>{ p.function.clone() }</td>
                             <td><ul class="phones">{ for p.phones.iter().map(|ph| html! {
                                 <li>{ phone_link(&ph.number) }{ " " }<span class="phone-kind">{ i18n::phone_kind(lang, ph.kind) }</span></li>
                             }) }</ul></td>
                             <td>if let Some(e) = &p.email { { mail_link(e) } }</td>
-                        </tr> }) }
-                    </tbody>
+                        </tr> }).collect()) }
                 </table>
             </section>
         </>
