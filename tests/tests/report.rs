@@ -172,6 +172,47 @@ fn the_crisis_comes_first_and_the_rest_follows() {
 }
 
 #[test]
+fn an_empty_plan_says_so_instead_of_printing_bare_headings() {
+    // The plan `continuity init` writes: every section present, every collection empty.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let init = run(
+        dir.path(),
+        &["init", ".", "--name", "Gemeente Leegdal", "--lang", "en"],
+    );
+    expect_code(&init, 0);
+    let plan = dir.path().join("plan.json");
+    let text = report(&plan, "markdown", &[]);
+    let nothing = "Nothing recorded in this plan.";
+    let sections: Vec<&str> = text
+        .split("\n## ")
+        .skip(1)
+        .filter(|s| s.starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    assert_eq!(sections.len(), 13, "{text}");
+    for section in &sections {
+        let title = section.lines().next().unwrap_or_default();
+        if title.starts_with("8. ") || title.starts_with("13. ") {
+            continue; // About this plan and the findings have content of their own.
+        }
+        assert!(
+            section.contains(nothing),
+            "`{title}` says it is empty:\n{section}"
+        );
+    }
+    // No table is printed with headings and no rows.
+    let lines: Vec<&str> = text.lines().collect();
+    for pair in lines.windows(2) {
+        assert!(
+            !pair[0].starts_with("| ---") || pair[1].starts_with('|'),
+            "a table without rows:\n{text}"
+        );
+    }
+    let html = report(&plan, "html", &[]);
+    assert!(html.contains(nothing));
+    assert!(!html.contains("<tbody></tbody>"), "an empty HTML table");
+}
+
+#[test]
 fn html_is_one_self_contained_file_with_escaped_text() {
     let html = report(&small(), "html", &[]);
     assert!(html.starts_with("<!DOCTYPE html>"));

@@ -174,6 +174,9 @@ pub struct Labels {
     pub findings: &'static str,
     pub findings_intro: &'static str,
     pub no_findings: &'static str,
+    /// Said where a section or table of the plan is empty, so that a printed copy never shows
+    /// a bare heading that could pass for a printing fault.
+    pub nothing_recorded: &'static str,
     pub severity: &'static str,
     pub allowed: &'static str,
     pub rule: &'static str,
@@ -364,6 +367,7 @@ pub static ENGLISH: Labels = Labels {
     findings: "Findings",
     findings_intro: "What `continuity validate` finds in this plan on {}.",
     no_findings: "No findings.",
+    nothing_recorded: "Nothing recorded in this plan.",
     severity: "Severity",
     allowed: "allowed",
     rule: "Rule",
@@ -528,6 +532,7 @@ pub static DUTCH: Labels = Labels {
     findings: "Bevindingen van de controle",
     findings_intro: "Wat `continuity validate` in dit plan vindt op {}.",
     no_findings: "Geen bevindingen.",
+    nothing_recorded: "Niets opgenomen in dit plan.",
     severity: "Ernst",
     allowed: "aanvaard",
     rule: "Regel",

@@ -33,7 +33,7 @@ pub struct ReportFinding {
 pub fn build(plan: &Plan, findings: &[ReportFinding], today: Date, meta: Meta) -> Document {
     let builder = Builder::new(plan, meta.labels, today);
     let alerts = builder.alerts(findings);
-    let sections = vec![
+    let mut sections = vec![
         builder.activation(),
         builder.crisis_team(),
         builder.scenarios(),
@@ -48,10 +48,32 @@ pub fn build(plan: &Plan, findings: &[ReportFinding], today: Date, meta: Meta) -
         builder.distribution(&meta),
         builder.findings(findings),
     ];
+    for section in &mut sections {
+        say_when_empty(&mut section.blocks, meta.labels.nothing_recorded);
+    }
     Document {
         meta,
         alerts,
         sections,
+    }
+}
+
+/// Replaces each empty table or list with a sentence saying nothing is recorded, and says so
+/// under a section that holds nothing at all.
+fn say_when_empty(blocks: &mut Vec<Block>, nothing: &str) {
+    let note = || Block::Paragraph(vec![Inline::Note(nothing.to_owned())]);
+    for block in blocks.iter_mut() {
+        let empty = match block {
+            Block::Table(table) => table.rows.is_empty(),
+            Block::List { items, .. } => items.is_empty(),
+            _ => false,
+        };
+        if empty {
+            *block = note();
+        }
+    }
+    if blocks.is_empty() {
+        blocks.push(note());
     }
 }
 
