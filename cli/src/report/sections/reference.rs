@@ -470,10 +470,10 @@ impl<'p> Builder<'p> {
 
     pub(super) fn findings(&self, findings: &[ReportFinding]) -> Section {
         let l = self.l;
-        let mut blocks = vec![Block::Paragraph(vec![text(fill(
+        let mut blocks = vec![Block::Paragraph(quoted(&fill(
             l.findings_intro,
             &[&self.today.to_string()],
-        ))])];
+        )))];
         if findings.is_empty() {
             blocks.push(Block::Paragraph(vec![text(l.no_findings)]));
         } else {
