@@ -85,22 +85,29 @@ impl SourceState {
                 findings,
             } => {
                 let text = text.unwrap_or_default();
+                let recorded = RecordedFinding::record(&plan, &findings);
+                // A new vector, not `into_iter().collect()`: that would reuse the recorded
+                // findings' allocation, 20 times the size of the pointers, and keep it for
+                // every revision (0.6 GB over 10,000 revisions of the benchmark history).
+                let mut shared = Vec::with_capacity(recorded.len());
+                shared.extend(
+                    recorded
+                        .into_iter()
+                        .map(|finding| match interner.get(&finding) {
+                            Some(one) => one.clone(),
+                            None => {
+                                let one = Rc::new(finding);
+                                interner.insert(one.clone());
+                                one
+                            }
+                        }),
+                );
                 SourceState::Checked {
                     hash: content_hash(text.as_bytes()),
                     text: Some(Rc::new(text)),
                     diff: None,
                     summary,
-                    findings: RecordedFinding::record(&plan, &findings)
-                        .into_iter()
-                        .map(|finding| match interner.get(&finding) {
-                            Some(shared) => shared.clone(),
-                            None => {
-                                let shared = Rc::new(finding);
-                                interner.insert(shared.clone());
-                                shared
-                            }
-                        })
-                        .collect(),
+                    findings: shared,
                     classification: plan.plan.classification,
                 }
             }
@@ -418,4 +425,36 @@ fn describe(
     impacts.sort_unstable();
     impacts.dedup();
     (text, sections, impacts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check_revision;
+    use crate::schema_check::SchemaCheck;
+
+    /// A long history keeps every revision's list of findings until the files are written:
+    /// a list that kept a larger allocation than its pointers cost 0.6 GB on 10,000 revisions.
+    #[test]
+    fn a_revisions_findings_keep_no_spare_room() {
+        let text = include_str!("../../../tests/fixtures/report/small.json");
+        let date = "2026-11-27".parse().expect("a date");
+        let schema = SchemaCheck::new().expect("the schema compiles");
+        let checked = check_revision(text.as_bytes(), date, &schema);
+        let plan = checked.plan.expect("a well-formed plan");
+        assert!(checked.findings.len() > 1, "the fixture has findings");
+        let state = PlanState::Checked {
+            summary: Summary::of(&checked.findings),
+            plan: Rc::new(plan),
+            findings: Rc::new(checked.findings),
+        };
+        let mut interner = Interner::new();
+        let SourceState::Checked { findings, .. } =
+            SourceState::of(state, Some(text.to_owned()), &mut interner)
+        else {
+            panic!("a checked plan stays checked");
+        };
+        assert!(!findings.is_empty());
+        assert_eq!(findings.capacity(), findings.len());
+    }
 }
