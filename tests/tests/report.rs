@@ -327,6 +327,27 @@ fn default_output_file_is_written_and_rewritten_but_nothing_else_is_overwritten(
         fs::read_to_string(dir.path().join("notes.html")).expect("notes"),
         "<p>my notes</p>"
     );
+    // A path through a file cannot be written, and the message says so.
+    let refused = run(
+        dir.path(),
+        &[
+            "report",
+            "--plan",
+            &name,
+            "-o",
+            "notes.html/report.html",
+            "--today",
+            TODAY,
+        ],
+    );
+    expect_code(&refused, 2);
+    assert!(
+        refused
+            .stderr
+            .contains("cannot write the report to notes.html/report.html"),
+        "{}",
+        refused.stderr
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -563,6 +563,18 @@ fn a_folder_that_is_not_a_site_is_never_overwritten() {
             .count(),
         1
     );
+    // A file named as the folder is left alone too, and the message says what it is.
+    let run = repo.run(&["site", "-o", "../docs/notes.txt"]);
+    expect_code(&run, 2);
+    assert!(
+        run.stderr.contains("is a file, not a folder"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(sandbox.join("docs/notes.txt")).expect("as set up by the test"),
+        "mine"
+    );
 }
 
 #[test]

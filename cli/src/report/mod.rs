@@ -388,7 +388,7 @@ fn write_report(
     let existing = match std::fs::symlink_metadata(target) {
         Ok(metadata) => Some(metadata),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-        Err(err) => return Err(err).with_context(|| format!("cannot read {shown}")),
+        Err(err) => return Err(err).with_context(|| format!("cannot write the report to {shown}")),
     };
     if let Some(metadata) = &existing {
         if !metadata.is_file() {

@@ -396,8 +396,14 @@ fn write_site(
     site_json: &[u8],
 ) -> anyhow::Result<WriteReport> {
     if dir.exists() {
+        if !dir.is_dir() {
+            bail!(
+                "{} is a file, not a folder; choose an empty or new folder with -o",
+                dir.display()
+            );
+        }
         let is_empty = std::fs::read_dir(dir)
-            .with_context(|| format!("cannot read {}", dir.display()))?
+            .with_context(|| format!("cannot read the folder {}", dir.display()))?
             .next()
             .is_none();
         if !is_empty && !dir.join("data").join("site.json").is_file() {
