@@ -354,6 +354,25 @@ async fn scenario_checklist_of_the_small_plan() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn a_scenario_without_steps_or_details_says_so() {
+    let mut plan = base_json();
+    plan["scenarios"][0]["steps"] = json!([]);
+    let html = render_page(Lang::En, view_of(plan_of(&plan)), scenario_page()).await;
+    let checklist = between(&html, r#"<h2 id="checklist""#, "</section>");
+    assert!(checklist.contains("Nothing recorded yet."), "{checklist}");
+    assert!(checklist.contains("0 / 0"), "{checklist}");
+    // Neither triggers nor affected services or systems: no empty list of fields.
+    assert!(!html.contains(r#"<dl class="fields"></dl>"#), "{html}");
+    assert!(
+        !between(&html, "<article", r#"<h2 id="checklist""#).contains("<dl"),
+        "{html}"
+    );
+    // A scenario with steps shows no such note.
+    let html = render_page(Lang::En, base_view(), scenario_page()).await;
+    assert!(!html.contains("Nothing recorded"), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn scenario_checklist_keeps_step_order_and_names_the_responsible_role() {
     let mut value = base_json();
     value["roles"]

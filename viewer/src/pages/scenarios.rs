@@ -79,11 +79,13 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
         <article class="scenario">
             { entity_heading(lang, Collection::Scenarios, &scenario.name) }
             if let Some(d) = &scenario.description { { prose(d) } }
-            <dl class="fields">
-                { list_field(Msg::Triggers.text(lang), &scenario.triggers) }
-                { links_field(lang, view, Msg::AffectedServices.text(lang), Collection::Services, scenario.affected_services.iter().map(|x| x.as_str())) }
-                { links_field(lang, view, Msg::AffectedSystems.text(lang), Collection::Systems, scenario.affected_systems.iter().map(|x| x.as_str())) }
-            </dl>
+            if !(scenario.triggers.is_empty() && scenario.affected_services.is_empty() && scenario.affected_systems.is_empty()) {
+                <dl class="fields">
+                    { list_field(Msg::Triggers.text(lang), &scenario.triggers) }
+                    { links_field(lang, view, Msg::AffectedServices.text(lang), Collection::Services, scenario.affected_services.iter().map(|x| x.as_str())) }
+                    { links_field(lang, view, Msg::AffectedSystems.text(lang), Collection::Systems, scenario.affected_systems.iter().map(|x| x.as_str())) }
+                </dl>
+            }
             <section class="checklist" aria-labelledby="checklist">
                 <h2 id="checklist">{ Msg::Checklist.text(lang) }</h2>
                 <p class="checklist-status" role="status">
@@ -92,6 +94,9 @@ pub fn ScenarioPage(props: &ScenarioProps) -> Html {
                 <p class="checklist-note">{ Msg::ChecklistNote.text(lang) }
                     { " " }<button type="button" class="reset" onclick={clear}>{ Msg::ResetChecklist.text(lang) }</button>
                 </p>
+                if total == 0 {
+                    <p class="none">{ Msg::NoneRecorded.text(lang) }</p>
+                }
                 <ol class="steps">
                     { for scenario.steps.iter().enumerate().map(|(n, step)| {
                         let id = step.id.as_str().to_owned();
