@@ -1,6 +1,7 @@
 //! `cargo xtask bench-history`: the history commands on a generated 10,000-commit repository,
-//! each against git's own plumbing in the same hyperfine run; `diff` on a 20 MB plan; and the
-//! size of the exported site against the repository's packed objects.
+//! each against git's own plumbing in the same hyperfine run; `diff` on a 20 MB plan; the
+//! size of the exported site against the repository's packed objects; and the viewer on that
+//! site in headless Chromium.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -183,6 +184,12 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     if let Some(site) = site {
         writeln!(out)?;
         writeln!(out, "{site}")?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            viewer_timing(&dir.join(format!("site-{}", args.commits)))?
+        )?;
     }
     println!("\n{out}");
     std::fs::write(dir.join("history-results.md"), &out)?;
@@ -251,6 +258,53 @@ fn site_export(
         (site_bytes - data_bytes) as f64 / 1e6,
         packed as f64 / 1e6,
         site_bytes as f64 / packed as f64
+    ))
+}
+
+/// The viewer on the exported site of the long history, in headless Chromium
+/// (`tests/browser/history-timing.mjs`): the history page, a filter, time travel to the oldest
+/// revision and the diff across the whole history. Skipped, with a note, without Node's
+/// playwright-core or a Chromium (`CONTINUITY_CHROMIUM`, else `chromium` on the PATH).
+fn viewer_timing(site: &Path) -> anyhow::Result<String> {
+    let tools = crate::workspace_root().join("tests/browser");
+    let chromium = std::env::var_os("CONTINUITY_CHROMIUM")
+        .map(PathBuf::from)
+        .or_else(|| find_program("chromium"));
+    let (Some(node), Some(chromium)) = (find_program("node"), chromium) else {
+        return Ok("Viewer timing skipped: needs `node` and Chromium.".to_owned());
+    };
+    if !tools.join("node_modules/playwright-core").is_dir() {
+        return Ok(format!(
+            "Viewer timing skipped: run `npm ci --prefix {}` first.",
+            tools.display()
+        ));
+    }
+    step("the viewer on the exported site in headless Chromium (5 fresh contexts)");
+    let output = Command::new(node)
+        .arg(tools.join("history-timing.mjs"))
+        .arg(site)
+        .arg(&chromium)
+        .arg("5")
+        .current_dir(&tools)
+        .output()
+        .context("cannot run node")?;
+    anyhow::ensure!(
+        output.status.success(),
+        "history-timing.mjs failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let result: serde_json::Value =
+        serde_json::from_slice(&output.stdout).context("history-timing.mjs printed no JSON")?;
+    let ms = |key: &str| result["medianMs"][key].as_u64().unwrap_or_default();
+    Ok(format!(
+        "Viewer on that site ({} revisions, Chromium {}, median of {} fresh contexts): history page painted {} ms after navigation; filtered by author {} ms; time travel to the oldest revision {} ms; diff of the oldest and the newest revision {} ms.",
+        result["revisions"],
+        result["chromium"].as_str().unwrap_or("?"),
+        result["runs"],
+        ms("history"),
+        ms("filter"),
+        ms("timeTravel"),
+        ms("diff")
     ))
 }
 
