@@ -677,9 +677,14 @@ fn diff_refuses_an_unreadable_revision_naming_it() {
 fn diff_compares_a_plan_that_does_not_load_as_json() {
     let sandbox = Sandbox::new();
     let [base, second, _] = three_versions();
+    // A field left at its default by omission, on both sides: the side that loads is compared
+    // as written, not as the model spells it out (`immutable_copy: false`).
+    let omitted = Edit::Remove("/systems/0/backup/immutable_copy");
+    let base = edited(&base, std::slice::from_ref(&omitted));
     let wrong = edited(
         &second,
         &[
+            omitted,
             Edit::Set("/services/0/rto", json!(4)),
             Edit::Set("/services/1/name", json!("Bibliotheek")),
         ],
@@ -731,6 +736,18 @@ fn diff_compares_a_plan_that_does_not_load_as_json() {
     assert!(problem.starts_with(&format!("{line}:")), "{problem}");
     assert_eq!(document["findings"]["introduced"], json!([]));
     assert_eq!(document["findings"]["fixed"], json!([]));
+    let paths: Vec<String> = document["diff"]["changes"]
+        .as_array()
+        .expect("a list of changes")
+        .iter()
+        .map(|change| change["path"].to_string())
+        .collect();
+    assert_eq!(paths.len(), 3, "only what the author changed: {paths:?}");
+    assert!(
+        !run.stdout.contains("immutable_copy"),
+        "a default the author left out is not a change:\n{}",
+        run.stdout
+    );
 }
 
 /// BUG: the hint is printed before the problem: "error: run `continuity validate` on it for

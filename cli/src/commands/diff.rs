@@ -60,8 +60,10 @@ pub struct Side {
 
 /// What one side holds.
 pub enum Content {
-    /// A plan that loads.
-    Plan(Box<Plan>),
+    /// A plan that loads, with its text: compared with a side that does not load, or shown
+    /// field by field, it is the JSON as written, not the model's serialization (which spells
+    /// out defaults the author left out).
+    Plan(Box<Plan>, Vec<u8>),
     /// Well-formed JSON that does not load as a plan (a wrong type, an unknown field, another
     /// format version): still compared, as JSON, because a reviewer most needs the diff of the
     /// change that broke the plan.
@@ -75,7 +77,7 @@ pub enum Content {
 impl Content {
     fn plan(&self) -> Option<&Plan> {
         match self {
-            Content::Plan(plan) => Some(plan),
+            Content::Plan(plan, _) => Some(plan),
             Content::Json { .. } => None,
         }
     }
@@ -83,14 +85,18 @@ impl Content {
     /// Why this side is compared as JSON, if it is.
     pub fn problem(&self) -> Option<&str> {
         match self {
-            Content::Plan(_) => None,
+            Content::Plan(..) => None,
             Content::Json { problem, .. } => Some(problem),
         }
     }
 
     pub fn value(&self) -> anyhow::Result<std::borrow::Cow<'_, serde_json::Value>> {
         Ok(match self {
-            Content::Plan(plan) => std::borrow::Cow::Owned(serde_json::to_value(plan)?),
+            Content::Plan(_, text) => std::borrow::Cow::Owned(
+                parse_json(text)
+                    .map_err(|findings| anyhow!(crate::revisions::first_problem(&findings)))?
+                    .1,
+            ),
             Content::Json { value, .. } => std::borrow::Cow::Borrowed(value),
         })
     }
@@ -99,7 +105,7 @@ impl Content {
 /// The semantic diff between two sides: typed when both are plans, else as JSON.
 pub fn compare_contents(old: &Content, new: &Content) -> anyhow::Result<Diff> {
     Ok(match (old, new) {
-        (Content::Plan(a), Content::Plan(b)) => diff::diff(a, b),
+        (Content::Plan(a, _), Content::Plan(b, _)) => diff::diff(a, b),
         _ => diff::diff_values(&*old.value()?, &*new.value()?),
     })
 }
@@ -165,7 +171,7 @@ fn compare_read(
     today: Date,
 ) -> anyhow::Result<Comparison> {
     let read = |side: ReadSide| -> anyhow::Result<Side> {
-        let content = readable(&side.bytes, &side.label)?;
+        let content = readable(side.bytes, &side.label)?;
         Ok(Side {
             label: side.label,
             commit: side.commit,
@@ -305,16 +311,16 @@ fn file_side(path: &Path) -> anyhow::Result<ReadSide> {
 
 /// Reads one side: a plan when it loads, else its JSON, else (not JSON at all) the first
 /// problem.
-pub fn read_content(bytes: &[u8]) -> Result<Content, String> {
-    let findings = match crate::check::read_for_diff(bytes) {
-        Ok(plan) => return Ok(Content::Plan(Box::new(plan))),
+pub fn read_content(bytes: Vec<u8>) -> Result<Content, String> {
+    let findings = match crate::check::read_for_diff(&bytes) {
+        Ok(plan) => return Ok(Content::Plan(Box::new(plan), bytes)),
         Err(findings) => findings,
     };
     // The reading for a diff skips the JSON Schema, whose messages say more ("expected an
     // object" rather than serde's "invalid length"): worth compiling it for a side that failed.
     let findings = match crate::schema_check::SchemaCheck::new() {
         Ok(schema) => {
-            let checked = crate::check::check_plan(bytes, crate::clock::today(), &schema);
+            let checked = crate::check::check_plan(&bytes, crate::clock::today(), &schema);
             if checked.findings.is_empty() {
                 findings
             } else {
@@ -324,13 +330,13 @@ pub fn read_content(bytes: &[u8]) -> Result<Content, String> {
         Err(_) => findings,
     };
     let problem = crate::revisions::first_problem(&findings);
-    match parse_json(bytes) {
+    match parse_json(&bytes) {
         Ok((_, value)) => Ok(Content::Json { value, problem }),
         Err(_) => Err(problem),
     }
 }
 
-fn readable(bytes: &[u8], label: &str) -> anyhow::Result<Content> {
+fn readable(bytes: Vec<u8>, label: &str) -> anyhow::Result<Content> {
     read_content(bytes).map_err(|problem| {
         anyhow!(
             "the plan in {label} cannot be compared: {problem} (run `continuity validate` on it for all problems)"

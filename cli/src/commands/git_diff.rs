@@ -48,7 +48,7 @@ fn side(path: &Path) -> Option<Vec<u8>> {
 pub fn run_git_diff(args: &GitDiffArgs) -> anyhow::Result<Outcome> {
     let (old, new) = (side(&args.old_file), side(&args.new_file));
     let mut out = format!("continuity diff {}\n", args.path);
-    let read = |bytes: &Option<Vec<u8>>| bytes.as_deref().map(super::diff::read_content);
+    let read = |bytes: &Option<Vec<u8>>| bytes.clone().map(super::diff::read_content);
     match (read(&old), read(&new)) {
         (Some(Ok(a)), Some(Ok(b))) => {
             for (content, which) in [(&a, "old"), (&b, "new")] {
@@ -90,10 +90,10 @@ pub fn run_git_diff(args: &GitDiffArgs) -> anyhow::Result<Outcome> {
 
 pub fn run_textconv(args: &TextconvArgs) -> anyhow::Result<Outcome> {
     let bytes = std::fs::read(&args.file)?;
-    // A plan that does not load is still shown field by field while it is JSON.
-    let value = super::diff::read_content(&bytes)
+    // Field by field as written, whether or not it loads as a plan, while it is JSON.
+    let value = continuity_schema::load::parse_json(&bytes)
         .ok()
-        .and_then(|content| content.value().ok().map(|v| v.into_owned()));
+        .map(|(_, value)| value);
     let text = match value {
         Some(value) => {
             let mut out = String::new();
