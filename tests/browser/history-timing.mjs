@@ -1,7 +1,7 @@
 // Times the viewer on a long history, for BENCHMARKS.md (not a test: it asserts nothing):
 // from navigation to the history page painted, filtering it by author, time travel to the
-// oldest revision (rebuilt from a snapshot and up to a block of diffs), and the diff between the
-// oldest and the newest revision. Each is measured in a fresh browser context, several times;
+// revision that takes the most diffs to rebuild from its snapshot, and the diff between the
+// oldest revision and that one. Each is measured in a fresh browser context, several times;
 // the medians are printed as JSON.
 //
 // Usage: node history-timing.mjs SITE_DIR CHROMIUM [RUNS]
@@ -57,6 +57,18 @@ const index = JSON.parse(await readFile(path.join(base, 'data', siteJson.index),
 const short = (id) => id.slice(0, 12);
 const newest = short(index[0].id);
 const oldest = short(index[index.length - 1].id);
+// The revision whose plan takes the most diffs to rebuild: the farthest (newer) from the
+// snapshot its chunk starts at.
+let deepest = { at: 0, diffs: 0 };
+let snapshot = null;
+for (let i = index.length - 1; i >= 0; i--) {
+  const load = index[i].load ?? '';
+  if (load.startsWith('snapshots/')) snapshot = i;
+  else if (load.startsWith('chunks/') && snapshot !== null && snapshot - i > deepest.diffs) {
+    deepest = { at: i, diffs: snapshot - i };
+  }
+}
+const deep = short(index[deepest.at].id);
 
 const browser = await chromium.launch({
   executablePath: chromiumPath,
@@ -129,9 +141,9 @@ for (let i = 0; i < runs; i++) {
   );
 
   samples.timeTravel.push(
-    await navigate(page, `#/at/${oldest}/services`, 'table.services tbody tr'),
+    await navigate(page, `#/at/${deep}/services`, 'table.services tbody tr'),
   );
-  samples.diff.push(await navigate(page, `#/diff/${oldest}/${newest}`, '.diff-view'));
+  samples.diff.push(await navigate(page, `#/diff/${oldest}/${deep}`, '.diff-view'));
   await context.close();
 }
 await browser.close();
@@ -145,6 +157,7 @@ console.log(
   JSON.stringify({
     chromium: browser.version(),
     revisions: index.length,
+    deepestDiffs: deepest.diffs,
     runs,
     medianMs: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])),
     samplesMs: Object.fromEntries(

@@ -262,8 +262,8 @@ fn site_export(
 }
 
 /// The viewer on the exported site of the long history, in headless Chromium
-/// (`tests/browser/history-timing.mjs`): the history page, a filter, time travel to the oldest
-/// revision and the diff across the whole history. Skipped, with a note, without Node's
+/// (`tests/browser/history-timing.mjs`): the history page, a filter, time travel to the
+/// revision farthest from a snapshot and its diff with the oldest revision. Skipped, with a note, without Node's
 /// playwright-core or a Chromium (`CONTINUITY_CHROMIUM`, else `chromium` on the PATH).
 fn viewer_timing(site: &Path) -> anyhow::Result<String> {
     let tools = crate::workspace_root().join("tests/browser");
@@ -297,12 +297,13 @@ fn viewer_timing(site: &Path) -> anyhow::Result<String> {
         serde_json::from_slice(&output.stdout).context("history-timing.mjs printed no JSON")?;
     let ms = |key: &str| result["medianMs"][key].as_u64().unwrap_or_default();
     Ok(format!(
-        "Viewer on that site ({} revisions, Chromium {}, median of {} fresh contexts): history page painted {} ms after navigation; filtered by author {} ms; time travel to the oldest revision {} ms; diff of the oldest and the newest revision {} ms.",
+        "Viewer on that site ({} revisions, Chromium {}, median of {} fresh contexts): history page painted {} ms after navigation; filtered by author {} ms; time travel to the revision farthest from a snapshot ({} diffs) {} ms; diff of the oldest revision and that one {} ms.",
         result["revisions"],
         result["chromium"].as_str().unwrap_or("?"),
         result["runs"],
         ms("history"),
         ms("filter"),
+        result["deepestDiffs"],
         ms("timeTravel"),
         ms("diff")
     ))
