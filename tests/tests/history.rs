@@ -1714,6 +1714,43 @@ fn audit_reports_errors_objectives_crisis_team_and_approvals() {
     );
 }
 
+/// `audit`'s "now" is the newest plan as `validate` sees it on `--today`, not on the date of the
+/// last commit: a review falls due without anybody committing.
+#[test]
+fn audit_now_is_the_plan_as_validated_today() {
+    let sandbox = Sandbox::new();
+    let repo = sandbox.init("quiet");
+    repo.script(&[Step {
+        author: AN,
+        date: "2026-02-01",
+        message: "Reviewed and approved",
+        action: Action::Plan("plan.json", base_plan()),
+    }]);
+    for today in ["2026-02-01", "2029-06-01"] {
+        let audit = audit_json(&repo, today, &[]);
+        let validate = repo
+            .run(&["validate", "--format", "json", "--today", today])
+            .json();
+        let summary = &validate["summary"];
+        assert_eq!(audit["current"]["state"], "checked");
+        assert_eq!(
+            (&audit["current"]["errors"], &audit["current"]["warnings"]),
+            (&summary["errors"], &summary["warnings"]),
+            "as of {today}: audit {} and validate {summary}",
+            audit["current"]
+        );
+    }
+    let later = audit_json(&repo, "2029-06-01", &[]);
+    let then = audit_json(&repo, "2026-02-01", &[]);
+    assert!(
+        later["current"]["warnings"].as_u64() > then["current"]["warnings"].as_u64()
+            || later["current"]["errors"].as_u64() > then["current"]["errors"].as_u64(),
+        "three years on, the overdue review shows: {} then {}",
+        then["current"],
+        later["current"]
+    );
+}
+
 #[test]
 fn audit_reports_reviews_and_exercises_that_were_late() {
     let sandbox = Sandbox::new();

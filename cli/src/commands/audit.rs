@@ -141,6 +141,12 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let mut reader = RevisionReader::new(&repo)?;
     let Replay { steps, current } = replay(&mut reader, &history, Facts::of)?;
     let current_plan = current.as_ref().and_then(|(_, state)| state.plan());
+    // "Now" means as of --today: reviews and exercises fall due after the last commit too.
+    let now = history
+        .revisions
+        .first()
+        .and_then(|newest| newest.blob)
+        .map(|blob| reader.blob_state(blob, today));
     let since = args.since;
     let report = Report {
         version: 1,
@@ -151,7 +157,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             .filter(|s| since.is_none_or(|d| At::of(s.revision).date >= d))
             .count(),
         history_note: history.boundary.as_ref().map(|b| b.explain()),
-        current: self::current(&steps, current.as_ref()),
+        current: self::current(&steps, current.as_ref(), now.as_ref()),
         invalid_periods: clip(invalid_periods(&steps, today), since),
         objective_changes: events(&steps, since, |i| {
             matches!(i, Impact::ObjectiveLoosened | Impact::ObjectiveTightened)
@@ -215,19 +221,28 @@ impl Facts {
     }
 }
 
-fn current(steps: &[Step<'_, Facts>], current: Option<&(usize, PlanState)>) -> Current {
+/// The newest revision: its state, and its findings as of today (`now`, the newest revision's
+/// plan validated again as of `--today`) when it holds a plan.
+fn current(
+    steps: &[Step<'_, Facts>],
+    current: Option<&(usize, PlanState)>,
+    now: Option<&PlanState>,
+) -> Current {
     let last = steps.len().checked_sub(1);
     // The plan's version only when the newest revision holds the plan.
     let plan = current
         .filter(|(i, _)| Some(*i) == last)
         .and_then(|(_, state)| state.plan());
-    let (state, errors, warnings) = match steps.last() {
-        Some(step) => (
+    let (state, errors, warnings) = match (now, steps.last()) {
+        (Some(PlanState::Checked { summary, .. }), _) => {
+            ("checked", summary.errors, summary.warnings)
+        }
+        (_, Some(step)) => (
             step.kept.state,
             step.kept.summary.errors,
             step.kept.summary.warnings,
         ),
-        None => ("absent", 0, 0),
+        (_, None) => ("absent", 0, 0),
     };
     Current {
         state,
