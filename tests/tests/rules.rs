@@ -30,6 +30,22 @@ fn rule_names() -> Vec<String> {
     names
 }
 
+#[test]
+fn the_json_list_holds_the_input_error_codes_too() {
+    let run = run_in(&fixture("rules"), &["rules", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let codes: Vec<String> = run.json()["input_errors"]
+        .as_array()
+        .expect("an `input_errors` array")
+        .iter()
+        .map(|e| {
+            assert!(e["meaning"].as_str().is_some_and(|m| !m.is_empty()), "{e}");
+            e["code"].as_str().expect("a code").to_owned()
+        })
+        .collect();
+    assert_eq!(codes, input_error_codes());
+}
+
 /// The input error codes listed at the end of `continuity rules`.
 fn input_error_codes() -> Vec<String> {
     let run = run_in(&fixture("rules"), &["rules"]);

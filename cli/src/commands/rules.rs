@@ -75,9 +75,18 @@ fn json() -> String {
             sources: r.sources,
         })
         .collect();
-    let mut text =
-        serde_json::to_string_pretty(&serde_json::json!({ "version": 1, "rules": rules }))
-            .unwrap_or_default();
+    // The codes a finding has when the file is not read as a plan, so that a tool knows every
+    // code `validate` can print.
+    let input_errors: Vec<serde_json::Value> = codes::ALL
+        .iter()
+        .map(|(code, meaning)| serde_json::json!({ "code": code, "meaning": meaning }))
+        .collect();
+    let mut text = serde_json::to_string_pretty(&serde_json::json!({
+        "version": 1,
+        "rules": rules,
+        "input_errors": input_errors,
+    }))
+    .unwrap_or_default();
     text.push('\n');
     text
 }
