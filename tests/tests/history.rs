@@ -2056,6 +2056,14 @@ fn shallow_clone_audit_and_blame_say_where_history_stops() {
         "{}",
         blame.stderr
     );
+    let blame = run_ok(&clone, &["blame", "library", "--format", "json"], 0).json();
+    assert!(
+        blame["history_note"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with(&note),
+        "{blame:#}"
+    );
 }
 
 /// BUG: in a shallow clone the oldest fetched revision is summarised as "first version" (and

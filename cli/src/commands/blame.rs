@@ -145,7 +145,12 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     };
     let text = match args.format {
         Format::Human => human(&repo.path, &rows, &steps, &current_value, base_len),
-        Format::Json => json(&repo.path, &rows, &steps)?,
+        Format::Json => json(
+            &repo.path,
+            &rows,
+            &steps,
+            history.boundary.as_ref().map(|b| b.explain()),
+        )?,
     };
     print(&text)?;
     if let Some(boundary) = &history.boundary {
@@ -363,6 +368,9 @@ fn label(path: &DiffPath, plan: &Value, value: Option<&Value>, base_len: usize) 
 struct JsonBlame<'a> {
     version: u32,
     plan: &'a str,
+    /// Where history stops (a shallow clone), as in `audit`: attributions to the oldest
+    /// revision then stand for "this or earlier".
+    history_note: Option<String>,
     entries: Vec<JsonEntry<'a>>,
 }
 
@@ -382,7 +390,12 @@ struct JsonRevision<'a> {
     summary: &'a str,
 }
 
-fn json(path: &str, rows: &[Row], steps: &[Step<'_, ()>]) -> anyhow::Result<String> {
+fn json(
+    path: &str,
+    rows: &[Row],
+    steps: &[Step<'_, ()>],
+    history_note: Option<String>,
+) -> anyhow::Result<String> {
     let entries = rows
         .iter()
         .map(|row| JsonEntry {
@@ -400,6 +413,7 @@ fn json(path: &str, rows: &[Row], steps: &[Step<'_, ()>]) -> anyhow::Result<Stri
     let mut text = serde_json::to_string_pretty(&JsonBlame {
         version: 1,
         plan: path,
+        history_note,
         entries,
     })?;
     text.push('\n');
