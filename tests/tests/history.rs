@@ -1754,7 +1754,9 @@ fn audit_now_is_the_plan_as_validated_today() {
 #[test]
 fn audit_reports_reviews_and_exercises_that_were_late() {
     let sandbox = Sandbox::new();
-    let (repo, _) = scripted(&sandbox);
+    let (repo, ids) = scripted(&sandbox);
+    // The commit that recorded the exercise ends its overdue period.
+    let recorded = ids.last().expect("the scripted commits").clone();
     let cases = [
         (
             "2026-11-27",
@@ -1764,7 +1766,7 @@ fn audit_reports_reviews_and_exercises_that_were_late() {
                 json!("2026-09-14"),
                 35,
                 Value::Null,
-                Value::Null,
+                json!(recorded),
             )],
         ),
         (
@@ -1776,7 +1778,7 @@ fn audit_reports_reviews_and_exercises_that_were_late() {
                     json!("2026-09-14"),
                     35,
                     Value::Null,
-                    Value::Null,
+                    json!(recorded),
                 ),
                 (
                     "plan review overdue".to_owned(),
@@ -1795,7 +1797,10 @@ fn audit_reports_reviews_and_exercises_that_were_late() {
     }
     let human = run_ok(&repo, &["audit", "--today", "2027-03-01"], 0);
     for line in [
-        "  tabletop exercise overdue: from 2026-08-10 until 2026-09-14 — 35 days",
+        &format!(
+            "  tabletop exercise overdue: from 2026-08-10 until 2026-09-14 ({} by An Peeters) — 35 days",
+            short(&recorded)
+        ),
         "  plan review overdue: from 2027-01-15 still — 45 days",
     ] {
         assert!(

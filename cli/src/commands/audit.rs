@@ -369,16 +369,25 @@ fn events(
 
 /// When reviews and scheduled exercises were overdue, evaluating each revision's plan over the
 /// days until the next revision (or `today`): a due date passing between commits counts.
+/// A stretch of days an item was overdue under one revision.
+struct Stretch {
+    from: Date,
+    until: Date,
+    started_by: At,
+    ended_by: Option<At>,
+}
+
 fn overdue_periods(steps: &[Step<'_, Facts>], today: Date) -> Vec<Period> {
-    // Per item (the review, or one exercise kind): the stretches it was overdue.
-    let mut stretches: BTreeMap<String, Vec<(Date, Date, Option<At>)>> = BTreeMap::new();
+    // Per item (the review, or one exercise kind): the stretches it was overdue, each with the
+    // revision in force and the next one (which may have recorded the review or exercise).
+    let mut stretches: BTreeMap<String, Vec<Stretch>> = BTreeMap::new();
     for (i, step) in steps.iter().enumerate() {
         let Some(due) = &step.kept.due else {
             continue;
         };
         let start = crate::history::date_of(step.revision.time, step.revision.offset_minutes);
-        let end = steps
-            .get(i + 1)
+        let next = steps.get(i + 1);
+        let end = next
             .map(|next| crate::history::date_of(next.revision.time, next.revision.offset_minutes))
             .unwrap_or(today)
             .max(start);
@@ -386,32 +395,42 @@ fn overdue_periods(steps: &[Step<'_, Facts>], today: Date) -> Vec<Period> {
             // Never done: overdue from the first revision that asks for it.
             let from = due.unwrap_or(start).max(start);
             if from < end {
-                stretches.entry(item.clone()).or_default().push((
+                stretches.entry(item.clone()).or_default().push(Stretch {
                     from,
-                    end,
-                    Some(At::of(step.revision)),
-                ));
+                    until: end,
+                    started_by: At::of(step.revision),
+                    ended_by: next.map(|next| At::of(next.revision)),
+                });
             }
         }
     }
     let mut periods = Vec::new();
     for (item, list) in stretches {
-        let mut merged: Vec<(Date, Date, Option<At>)> = Vec::new();
-        for (from, until, at) in list {
+        let mut merged: Vec<Stretch> = Vec::new();
+        for stretch in list {
             match merged.last_mut() {
-                Some(last) if last.1 >= from => last.1 = last.1.max(until),
-                _ => merged.push((from, until, at)),
+                Some(last) if last.until >= stretch.from => {
+                    if stretch.until >= last.until {
+                        last.until = stretch.until;
+                        last.ended_by = stretch.ended_by;
+                    }
+                }
+                _ => merged.push(stretch),
             }
         }
-        for (from, until, at) in merged {
-            let ongoing = until >= today;
+        for stretch in merged {
+            let ongoing = stretch.until >= today;
             periods.push(Period {
                 what: format!("{item} overdue"),
-                from,
-                started_by: at.filter(|a| a.date == from),
-                until: (!ongoing).then_some(until),
-                ended_by: None,
-                days: from.days_until(until),
+                from: stretch.from,
+                started_by: Some(stretch.started_by).filter(|a| a.date == stretch.from),
+                until: (!ongoing).then_some(stretch.until),
+                // The revision that ended it (recording the review or exercise, or removing
+                // the plan), when it ended on that revision's date.
+                ended_by: stretch
+                    .ended_by
+                    .filter(|a| !ongoing && a.date == stretch.until),
+                days: stretch.from.days_until(stretch.until),
             });
         }
     }
