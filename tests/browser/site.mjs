@@ -4,7 +4,7 @@
 // order, history → revision → diff, the language switch across reloads, deep links, a
 // scenario's checklist across a reload and the recorded findings, a hostile plan, missing and
 // corrupt data (and a missing findings file, which leaves the plan readable), every page
-// reachable from the overview, and the time to the painted overview. Every request the server
+// reachable from the overview, tables on a phone's width, and the time to the painted overview. Every request the server
 // saw and every request the browser made is recorded; requests to any other host are aborted.
 //
 // Usage: node site.mjs CONFIG.json
@@ -506,6 +506,54 @@ await scenario('crawl', async (context) => {
     }
   }
   return { visited, left: queue.length, failures };
+});
+
+// 9. On a phone's width (390 px): a table wider than the screen scrolls sideways inside the page,
+// and its words stay whole (column headings on one line, no word of a cell split across lines).
+await scenario('phone', async (context) => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const pages = {};
+  for (const route of ['#/', '#/services', '#/team', '#/systems', '#/suppliers']) {
+    await page.goto(`${main}${route}`);
+    await page.waitForSelector('#main table tbody tr');
+    pages[route] = await page.evaluate(() => {
+      /** The line boxes a range of text spans. */
+      const lines = (range) => new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      const tables = [...document.querySelectorAll('#main table')];
+      const headings = tables.flatMap((t) =>
+        [...t.querySelectorAll('thead th')]
+          .map((th) => {
+            const range = document.createRange();
+            range.selectNodeContents(th);
+            return { text: th.textContent.trim(), lines: lines(range) };
+          })
+          .filter((h) => h.text !== ''),
+      );
+      const broken = [];
+      for (const cell of tables.flatMap((t) => [...t.querySelectorAll('tbody th, tbody td')])) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          // Words as people write them, split where a line may break anyway (a hyphen, a
+          // slash); a token longer than a column is allowed to break.
+          for (const match of node.data.matchAll(/[^\s,/\u2013\u2014-]+/g)) {
+            if (match[0].length > 16) continue;
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            if (lines(range) > 1) broken.push(match[0]);
+          }
+        }
+      }
+      return {
+        pageScrollsSideways: document.documentElement.scrollWidth > window.innerWidth + 1,
+        tablesScrolling: tables.filter((t) => t.scrollWidth > t.clientWidth + 1).length,
+        headings: headings.filter((h) => h.lines !== 1),
+        broken: [...new Set(broken)].slice(0, 20),
+      };
+    });
+  }
+  return { pages };
 });
 
 // 7. Time from navigation start to the painted overview, each run in a fresh context (cold cache).

@@ -725,6 +725,34 @@ fn every_page_reached_from_the_overview_renders() {
 }
 
 #[test]
+fn on_a_phone_wide_tables_scroll_and_words_stay_whole() {
+    let Some(outcome) = outcome() else {
+        return;
+    };
+    let phone = outcome.clean("phone");
+    let pages = phone["pages"].as_object().expect("pages measured");
+    assert_eq!(pages.len(), 5, "{phone:#}");
+    let mut scrolling = 0;
+    for (route, page) in pages {
+        assert_eq!(
+            page["pageScrollsSideways"], false,
+            "{route}: the page itself must not scroll sideways: {page:#}"
+        );
+        assert_eq!(
+            page["headings"],
+            json!([]),
+            "{route}: headings wrap: {page:#}"
+        );
+        assert_eq!(page["broken"], json!([]), "{route}: words split: {page:#}");
+        scrolling += page["tablesScrolling"].as_u64().unwrap_or_default();
+    }
+    assert!(
+        scrolling > 0,
+        "the services table is wider than a phone: {phone:#}"
+    );
+}
+
+#[test]
 fn deep_links_open_from_the_sub_path() {
     let Some(outcome) = outcome() else {
         return;
