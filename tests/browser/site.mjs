@@ -509,14 +509,18 @@ await scenario('crawl', async (context) => {
 });
 
 // 9. On a phone's width (390 px): a table wider than the screen scrolls sideways inside the page,
-// and its words stay whole (column headings on one line, no word of a cell split across lines).
+// and its words stay whole (column headings on one line, no word of a cell split across lines);
+// labels of fields sit above their values (a scenario's checklist).
 await scenario('phone', async (context) => {
   const page = await context.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
   const pages = {};
-  for (const route of ['#/', '#/services', '#/team', '#/systems', '#/suppliers']) {
+  const routes = ['#/', '#/services', '#/team', '#/systems', '#/suppliers'];
+  routes.push(`#/scenarios/${config.checklist.scenario}`);
+  for (const route of routes) {
     await page.goto(`${main}${route}`);
-    await page.waitForSelector('#main table tbody tr');
+    await page.waitForSelector('#main h1');
+    await page.waitForFunction(() => !document.querySelector('#main .loading'));
     pages[route] = await page.evaluate(() => {
       /** The line boxes a range of text spans. */
       const lines = (range) => new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
@@ -545,7 +549,15 @@ await scenario('phone', async (context) => {
           }
         }
       }
+      // Each label of a list of fields above its value, not beside it.
+      const besideLabels = [...document.querySelectorAll('#main dl.fields dt')]
+        .filter((dt) => {
+          const dd = dt.nextElementSibling;
+          return dd && dd.getBoundingClientRect().top < dt.getBoundingClientRect().bottom - 1;
+        })
+        .map((dt) => dt.textContent.trim());
       return {
+        besideLabels,
         pageScrollsSideways: document.documentElement.scrollWidth > window.innerWidth + 1,
         tablesScrolling: tables.filter((t) => t.scrollWidth > t.clientWidth + 1).length,
         headings: headings.filter((h) => h.lines !== 1),

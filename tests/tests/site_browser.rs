@@ -731,7 +731,7 @@ fn on_a_phone_wide_tables_scroll_and_words_stay_whole() {
     };
     let phone = outcome.clean("phone");
     let pages = phone["pages"].as_object().expect("pages measured");
-    assert_eq!(pages.len(), 5, "{phone:#}");
+    assert_eq!(pages.len(), 6, "{phone:#}");
     let mut scrolling = 0;
     for (route, page) in pages {
         assert_eq!(
@@ -744,6 +744,11 @@ fn on_a_phone_wide_tables_scroll_and_words_stay_whole() {
             "{route}: headings wrap: {page:#}"
         );
         assert_eq!(page["broken"], json!([]), "{route}: words split: {page:#}");
+        assert_eq!(
+            page["besideLabels"],
+            json!([]),
+            "{route}: labels beside their values: {page:#}"
+        );
         scrolling += page["tablesScrolling"].as_u64().unwrap_or_default();
     }
     assert!(
