@@ -569,7 +569,11 @@ fn human(r: &Report) -> String {
                 e.at.short(),
                 e.at.author,
                 e.label,
-                e.impacts.join(", ")
+                e.impacts
+                    .iter()
+                    .map(|name| impact_text(name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
         }
     }
@@ -619,6 +623,17 @@ fn human(r: &Report) -> String {
         }
     }
     out
+}
+
+/// An impact as `diff` labels a change ("recovery objective tightened"), from its stable name.
+fn impact_text(name: &str) -> String {
+    Impact::ALL
+        .iter()
+        .find(|impact| impact.name() == name)
+        .map_or_else(
+            || name.to_owned(),
+            |impact| impact.phrase(1).trim_start_matches("1 ").to_owned(),
+        )
 }
 
 fn period_line(out: &mut String, p: &Period) {
