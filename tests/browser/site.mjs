@@ -4,7 +4,8 @@
 // order, history → revision → diff, the language switch across reloads, deep links, a
 // scenario's checklist across a reload and the recorded findings, a hostile plan, missing and
 // corrupt data (and a missing findings file, which leaves the plan readable), every page
-// reachable from the overview, tables on a phone's width, and the time to the painted overview. Every request the server
+// reachable from the overview, tables on a phone's width, axe-core's accessibility checks, and
+// the time to the painted overview. Every request the server
 // saw and every request the browser made is recorded; requests to any other host are aborted.
 //
 // Usage: node site.mjs CONFIG.json
@@ -106,10 +107,11 @@ const browser = await chromium.launch({
 result.chromium = browser.version();
 
 /** A fresh browser context (no cache, no storage) that records into `record`. */
-async function newContext(record) {
+async function newContext(record, options = {}) {
   const context = await browser.newContext({
     locale: 'nl-BE',
     viewport: { width: 1280, height: 900 },
+    ...options,
   });
   context.setDefaultTimeout(TIMEOUT);
   await context.route('**/*', (route) => {
@@ -167,7 +169,7 @@ async function newContext(record) {
 }
 
 /** Runs one scenario in its own context; its observations, or its error, go to the result. */
-async function scenario(name, run) {
+async function scenario(name, run, options = {}) {
   const record = {
     error: null,
     requests: [],
@@ -178,7 +180,7 @@ async function scenario(name, run) {
     csp: [],
   };
   result.scenarios[name] = record;
-  const context = await newContext(record);
+  const context = await newContext(record, options);
   try {
     Object.assign(record, await run(context));
   } catch (error) {
@@ -567,6 +569,60 @@ await scenario('phone', async (context) => {
   }
   return { pages };
 });
+
+// 10. Accessibility: axe-core's checks (WCAG 2.1 A and AA and best practices) on a page of each
+// kind, both languages' pages share their markup. axe runs as an injected script, which the
+// site's Content-Security-Policy rightly forbids: this context alone bypasses it.
+const axeSource = await readFile(
+  path.join(path.dirname(new URL(import.meta.url).pathname), 'node_modules/axe-core/axe.min.js'),
+  'utf8',
+);
+await scenario(
+  'accessibility',
+  async (context) => {
+    const page = await context.newPage();
+    const routes = [
+      '#/',
+      '#/team',
+      '#/services',
+      `#/services/${config.accessibility.service}`,
+      '#/systems',
+      '#/suppliers',
+      '#/locations',
+      '#/scenarios',
+      `#/scenarios/${config.checklist.scenario}`,
+      '#/risks',
+      '#/communication',
+      '#/exercises',
+      '#/actions',
+      '#/distribution',
+      '#/findings',
+      '#/history',
+      `#/revisions/${config.rtoChange.to}`,
+      `#/diff/${config.rtoChange.from}/${config.rtoChange.to}`,
+      `#/at/${config.rtoChange.from}/services`,
+    ];
+    const violations = [];
+    for (const route of routes) {
+      await page.goto(`${main}${route}`);
+      await page.waitForSelector('#main h1');
+      await page.waitForFunction(() => !document.querySelector('#main .loading'));
+      await page.evaluate(axeSource);
+      const found = await page.evaluate(async () => {
+        const result = await window.axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.map((v) => ({
+          rule: v.id,
+          impact: v.impact,
+          where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+          why: v.nodes[0]?.failureSummary ?? '',
+        }));
+      });
+      for (const v of found) violations.push({ route, ...v });
+    }
+    return { checked: routes.length, violations };
+  },
+  { bypassCSP: true },
+);
 
 // 7. Time from navigation start to the painted overview, each run in a fresh context (cold cache).
 const runs = [];

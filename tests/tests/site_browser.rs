@@ -400,6 +400,7 @@ fn run_scenarios(chromium: &Path, tools: &Path) -> Result<Outcome, String> {
         "broken": broken.iter().map(|(name, _, _)| *name).collect::<Vec<_>>(),
         "timingRuns": TIMING_RUNS,
         "crawlLimit": CRAWL_LIMIT,
+        "accessibility": { "service": LOOSENED_SERVICE },
     });
     let config_path = sandbox.join("config.json");
     fs::write(&config_path, config.to_string()).expect("write the config");
@@ -755,6 +756,16 @@ fn on_a_phone_wide_tables_scroll_and_words_stay_whole() {
         scrolling > 0,
         "the services table is wider than a phone: {phone:#}"
     );
+}
+
+#[test]
+fn every_kind_of_page_passes_the_accessibility_checks() {
+    let Some(outcome) = outcome() else {
+        return;
+    };
+    let scan = outcome.clean("accessibility");
+    assert!(scan["checked"].as_u64() >= Some(19), "{scan:#}");
+    assert_eq!(scan["violations"], json!([]), "{scan:#}");
 }
 
 #[test]

@@ -109,8 +109,9 @@ pub fn Frame(props: &FrameProps) -> Html {
     let print = Callback::from(|_: MouseEvent| browser::print());
     html! {
         <>
-            <a class="skip-link" href={props.route.href()} onclick={skip}>{ Msg::SkipToContent.text(lang) }</a>
             <header class="site-header">
+                // Inside the banner landmark, so that no content sits outside every landmark.
+                <a class="skip-link" href={props.route.href()} onclick={skip}>{ Msg::SkipToContent.text(lang) }</a>
                 <a class="brand" href="#/">{ "Continuity" }</a>
                 if let Some(site) = site {
                     <span class="plan-path">{ site.info.plan_path.clone() }</span>

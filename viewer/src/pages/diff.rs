@@ -92,7 +92,11 @@ pub fn diff_page(
                 { picker("diff-to", Msg::To, &to_id, on_to) }
             </form>
             { match (from, to) {
-                (Ok(from), Ok(to)) => html! { <DiffLoader {from} {to} store={store.clone()} /> },
+                // The diff's own headings are a level below this one, as on a revision's page.
+                (Ok(from), Ok(to)) => html! { <>
+                    <h2>{ Msg::Changes.text(lang) }</h2>
+                    <DiffLoader {from} {to} store={store.clone()} />
+                </> },
                 (Err(error), _) | (_, Err(error)) => error_box(lang, &error),
             } }
         </>

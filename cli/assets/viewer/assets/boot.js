@@ -2,7 +2,7 @@
 // or stops: an old browser, a host that does not serve the files, an internal error.
 import init from './continuity-viewer.js?v=c35fc8c13a';
 
-const WASM = new URL('continuity-viewer_bg.wasm?v=6cd9da3503', import.meta.url);
+const WASM = new URL('continuity-viewer_bg.wasm?v=ab5ee8aca5', import.meta.url);
 
 function banner(nl, en, detail) {
   let box = document.getElementById('viewer-stopped');
