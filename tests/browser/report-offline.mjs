@@ -1,11 +1,13 @@
 // Opens an offline HTML report in headless Chromium with every request that is not the file
 // itself aborted, as on a laptop with no network, and prints what happened as JSON for
 // tests/tests/report.rs to check: requests made, requests that failed, console and page
-// errors, and what the page shows (the crisis team, phone links, link schemes).
+// errors, what the page shows (the crisis team, phone links, link schemes), and what axe-core's
+// accessibility checks find.
 //
 // Usage: node report-offline.mjs REPORT.html CHROMIUM
 
-import { pathToFileURL } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const [, , reportPath, executablePath] = process.argv;
@@ -75,6 +77,25 @@ try {
     text: b.textContent,
     color: getComputedStyle(b).color,
   }));
+
+  // axe-core's accessibility checks, in a context of their own: axe runs as an injected script,
+  // which the report's Content-Security-Policy rightly forbids.
+  const axeSource = await readFile(
+    fileURLToPath(new URL('node_modules/axe-core/axe.min.js', import.meta.url)),
+    'utf8',
+  );
+  const checking = await browser.newContext({ bypassCSP: true });
+  const checked = await checking.newPage();
+  await checked.goto(reportUrl, { waitUntil: 'load' });
+  await checked.evaluate(axeSource);
+  result.accessibility = await checked.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      why: v.nodes[0]?.failureSummary ?? '',
+    })),
+  );
 } finally {
   await browser.close();
 }

@@ -16,7 +16,7 @@ use std::time::{Duration, SystemTime};
 use continuity_tests::personal::{Personal, digit_runs};
 use continuity_tests::repo::{AN, Sandbox};
 use continuity_tests::{Run, browser, continuity, fixture, repo_root};
-use serde_json::Value;
+use serde_json::{Value, json};
 use tempfile::TempDir;
 
 /// The date the reports are made as of.
@@ -600,6 +600,7 @@ fn html_renders_completely_with_every_network_request_blocked() {
     assert_eq!(result["sections"][12]["id"], "findings");
     assert_eq!(result["scripts"], 0);
     assert_eq!(result["embeds"], 0);
+    assert_eq!(result["accessibility"], json!([]), "axe-core: {result}");
     assert!(
         result["smallestTelHeight"].as_f64() >= Some(44.0),
         "{result}"

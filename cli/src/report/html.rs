@@ -41,11 +41,13 @@ pub fn render(doc: &Document) -> String {
     } else {
         meta.classification.clone()
     };
-    // On screen a bar that stays at the top; on paper the @page margin boxes repeat it.
+    // On screen a bar that stays at the top; on paper the @page margin boxes repeat it. A
+    // labelled landmark of its own, so that assistive technology finds all content in one.
     let _ = writeln!(
         out,
-        "<div class=\"running-header\"><span class=\"{class_css}\">{classification}</span> \
-         <span>{org} · {plan} · {version_label} {version} · {revision}</span></div>",
+        "<aside class=\"running-header\" aria-label=\"{label}\"><span class=\"{class_css}\">{classification}</span> \
+         <span>{org} · {plan} · {version_label} {version} · {revision}</span></aside>",
+        label = escape(l.offline_copy),
         classification = escape(&classification.to_uppercase()),
         org = escape(&meta.organisation),
         plan = escape(&meta.title),
