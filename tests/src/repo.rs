@@ -407,6 +407,20 @@ pub fn plan_text(plan: &Value) -> String {
 }
 
 /// The small valid plan `tests/fixtures/rules/base.json`.
+/// A supplier with one 24/7 emergency contact, for histories that add one to [`base_plan`].
+pub fn cloud_supplier() -> Value {
+    serde_json::json!({
+        "id": "cloudco",
+        "name": "CloudCo",
+        "contacts": [{
+            "function": "Support",
+            "phone": "+32 2 000 00 00",
+            "availability": "24/7",
+            "emergency": true
+        }]
+    })
+}
+
 pub fn base_plan() -> Value {
     let path = fixture("rules/base.json");
     let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

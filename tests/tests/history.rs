@@ -12,7 +12,7 @@ use std::process::Command;
 
 use continuity_tests::Run;
 use continuity_tests::repo::{
-    AN, Action, BERT, Edit, GitRepo, Sandbox, Step, base_plan, edited, plan_text,
+    AN, Action, BERT, Edit, GitRepo, Sandbox, Step, base_plan, cloud_supplier, edited, plan_text,
 };
 use serde_json::{Value, json};
 
@@ -169,19 +169,7 @@ fn scripted_plans() -> Vec<Value> {
             Edit::Set("/roles/0/members", json!(["bert", "an"])),
             Edit::Remove("/systems/0/backup/offline_copy"),
             Edit::Set("/suppliers/0/contacts/0/phone", json!("+32 9 111 11 11")),
-            Edit::Push(
-                "/suppliers",
-                json!({
-                    "id": "cloudco",
-                    "name": "CloudCo",
-                    "contacts": [{
-                        "function": "Support",
-                        "phone": "+32 2 000 00 00",
-                        "availability": "24/7",
-                        "emergency": true
-                    }]
-                }),
-            ),
+            Edit::Push("/suppliers", cloud_supplier()),
         ],
     );
     let offline_again = edited(

@@ -117,6 +117,18 @@ fn git_integration_is_set_up() {
     );
 }
 
+/// A new plan repository in `dir` with everything `init` wrote staged for the first commit.
+fn init_and_stage(dir: &Path) {
+    init(dir, &[]);
+    let status = Command::new("git")
+        .args(["add", "-A"])
+        .current_dir(dir)
+        .env("HOME", dir)
+        .status()
+        .expect("git add");
+    assert!(status.success());
+}
+
 /// Commits with the repository's own hooks, `continuity` on the PATH.
 fn commit(dir: &Path, message: &str) -> std::process::Output {
     let bin = binary().parent().expect("folder").to_path_buf();
@@ -152,14 +164,7 @@ fn commit_with_path(dir: &Path, message: &str, path: &str) -> std::process::Outp
 #[test]
 fn the_pre_commit_hook_lets_drafts_through_and_stops_broken_files() {
     let dir = tempfile::tempdir().expect("tempdir");
-    init(dir.path(), &[]);
-    let status = Command::new("git")
-        .args(["add", "-A"])
-        .current_dir(dir.path())
-        .env("HOME", dir.path())
-        .status()
-        .expect("git add");
-    assert!(status.success());
+    init_and_stage(dir.path());
     let draft = commit(dir.path(), "Skeleton");
     assert!(
         draft.status.success(),
@@ -179,14 +184,7 @@ fn the_pre_commit_hook_lets_drafts_through_and_stops_broken_files() {
 #[test]
 fn the_pre_commit_hook_says_when_continuity_is_missing() {
     let dir = tempfile::tempdir().expect("tempdir");
-    init(dir.path(), &[]);
-    let status = Command::new("git")
-        .args(["add", "-A"])
-        .current_dir(dir.path())
-        .env("HOME", dir.path())
-        .status()
-        .expect("git add");
-    assert!(status.success());
+    init_and_stage(dir.path());
     // git itself stays reachable; continuity does not.
     let git = Command::new("sh")
         .args(["-c", "command -v git"])

@@ -15,7 +15,9 @@
 use std::collections::BTreeSet;
 use std::fs;
 
-use continuity_tests::repo::{AN, Action, BERT, Edit, GitRepo, Sandbox, Step, base_plan, edited};
+use continuity_tests::repo::{
+    AN, Action, BERT, Edit, GitRepo, Sandbox, Step, base_plan, cloud_supplier, edited,
+};
 use continuity_tests::{Run, repo_root};
 use serde_json::{Value, json};
 
@@ -73,19 +75,7 @@ fn plans() -> Vec<Option<Value>> {
             ),
             Edit::Remove("/systems/0/backup/immutable_copy"),
             Edit::Remove("/communication/templates/2"),
-            Edit::Push(
-                "/suppliers",
-                json!({
-                    "id": "cloudco",
-                    "name": "CloudCo",
-                    "contacts": [{
-                        "function": "Support",
-                        "phone": "+32 2 000 00 00",
-                        "availability": "24/7",
-                        "emergency": true
-                    }]
-                }),
-            ),
+            Edit::Push("/suppliers", cloud_supplier()),
         ],
     );
     let crew = {
