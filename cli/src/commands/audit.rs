@@ -86,7 +86,7 @@ struct Period {
 struct Event {
     at: At,
     label: String,
-    impacts: Vec<&'static str>,
+    impacts: Vec<Impact>,
 }
 
 #[derive(Debug, Serialize)]
@@ -348,12 +348,11 @@ fn events(
         }
         let Some(diff) = &step.diff else { continue };
         for change in &diff.changes {
-            let impacts: Vec<&'static str> = change
+            let impacts: Vec<Impact> = change
                 .impacts
                 .iter()
                 .copied()
                 .filter(|i| wanted(*i))
-                .map(Impact::name)
                 .collect();
             if !impacts.is_empty() {
                 out.push(Event {
@@ -571,7 +570,7 @@ fn human(r: &Report) -> String {
                 e.label,
                 e.impacts
                     .iter()
-                    .map(|name| impact_text(name))
+                    .map(|impact| impact.label())
                     .collect::<Vec<_>>()
                     .join(", ")
             );
@@ -623,17 +622,6 @@ fn human(r: &Report) -> String {
         }
     }
     out
-}
-
-/// An impact as `diff` labels a change ("recovery objective tightened"), from its stable name.
-fn impact_text(name: &str) -> String {
-    Impact::ALL
-        .iter()
-        .find(|impact| impact.name() == name)
-        .map_or_else(
-            || name.to_owned(),
-            |impact| impact.phrase(1).trim_start_matches("1 ").to_owned(),
-        )
 }
 
 fn period_line(out: &mut String, p: &Period) {

@@ -422,11 +422,7 @@ fn human(c: &Comparison) -> String {
             );
             for impact in &change.impacts {
                 let s = impact_style(*impact);
-                let _ = write!(
-                    out,
-                    "  {s}[{}]{s:#}",
-                    impact.phrase(1).trim_start_matches("1 ")
-                );
+                let _ = write!(out, "  {s}[{}]{s:#}", impact.label());
             }
             out.push('\n');
         }
@@ -568,7 +564,7 @@ fn markdown_line(change: &Change) -> String {
                 Tone::Better => "🔺",
                 Tone::Attention => "👀",
             };
-            format!(" {emoji} *{}*", i.phrase(1).trim_start_matches("1 "))
+            format!(" {emoji} *{}*", i.label())
         })
         .collect();
     // Inside a code span Markdown and HTML are shown literally; only a backtick could end it.

@@ -271,30 +271,39 @@ impl Impact {
         }
     }
 
+    /// What one such change is, as a label: "recovery objective loosened".
+    pub fn label(self) -> &'static str {
+        match self {
+            Impact::ObjectiveLoosened => "recovery objective loosened",
+            Impact::ObjectiveTightened => "recovery objective tightened",
+            Impact::CrisisTeamChanged => "crisis-team change",
+            Impact::CrisisTeamPrimaryChanged => "crisis-team primary changed",
+            Impact::CrisisContactChanged => "crisis-team contact detail changed",
+            Impact::BackupWeakened => "backup weakened",
+            Impact::BackupStrengthened => "backup strengthened",
+            Impact::RedundancyLowered => "redundancy level lowered",
+            Impact::RedundancyRaised => "redundancy level raised",
+            Impact::SupplierEmergencyContactChanged => "supplier emergency contact changed",
+        }
+    }
+
     /// A short phrase for `count` such changes: "1 recovery objective loosened".
     pub fn phrase(self, count: usize) -> String {
-        let one = count == 1;
-        let text = match self {
-            Impact::ObjectiveLoosened if one => "recovery objective loosened",
-            Impact::ObjectiveLoosened => "recovery objectives loosened",
-            Impact::ObjectiveTightened if one => "recovery objective tightened",
-            Impact::ObjectiveTightened => "recovery objectives tightened",
-            Impact::CrisisTeamChanged if one => "crisis-team change",
-            Impact::CrisisTeamChanged => "crisis-team changes",
-            Impact::CrisisTeamPrimaryChanged if one => "crisis-team primary changed",
-            Impact::CrisisTeamPrimaryChanged => "crisis-team primaries changed",
-            Impact::CrisisContactChanged if one => "crisis-team contact detail changed",
-            Impact::CrisisContactChanged => "crisis-team contact details changed",
-            Impact::BackupWeakened if one => "backup weakened",
-            Impact::BackupWeakened => "backups weakened",
-            Impact::BackupStrengthened if one => "backup strengthened",
-            Impact::BackupStrengthened => "backups strengthened",
-            Impact::RedundancyLowered if one => "redundancy level lowered",
-            Impact::RedundancyLowered => "redundancy levels lowered",
-            Impact::RedundancyRaised if one => "redundancy level raised",
-            Impact::RedundancyRaised => "redundancy levels raised",
-            Impact::SupplierEmergencyContactChanged if one => "supplier emergency contact changed",
-            Impact::SupplierEmergencyContactChanged => "supplier emergency contacts changed",
+        let text = if count == 1 {
+            self.label()
+        } else {
+            match self {
+                Impact::ObjectiveLoosened => "recovery objectives loosened",
+                Impact::ObjectiveTightened => "recovery objectives tightened",
+                Impact::CrisisTeamChanged => "crisis-team changes",
+                Impact::CrisisTeamPrimaryChanged => "crisis-team primaries changed",
+                Impact::CrisisContactChanged => "crisis-team contact details changed",
+                Impact::BackupWeakened => "backups weakened",
+                Impact::BackupStrengthened => "backups strengthened",
+                Impact::RedundancyLowered => "redundancy levels lowered",
+                Impact::RedundancyRaised => "redundancy levels raised",
+                Impact::SupplierEmergencyContactChanged => "supplier emergency contacts changed",
+            }
         };
         format!("{count} {text}")
     }
