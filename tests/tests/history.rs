@@ -1248,6 +1248,63 @@ fn log_shows_a_merge_as_one_revision_on_the_first_parent() {
     assert_eq!(blamed(&entries, "services/library/rto"), m.merge);
 }
 
+/// What `log` and `blame` find, in both walking orders.
+fn history_outputs(repo: &GitRepo) -> (Vec<Value>, Vec<Value>, Value) {
+    (
+        log_json(repo, &[]),
+        log_json(repo, &["--all-parents", "--no-summary"]),
+        run_ok(repo, &["blame", "--format", "json"], 0).json(),
+    )
+}
+
+/// git's commit graph (written by `git gc`, `git commit-graph write`, fetches) lets the walk
+/// pass commits without reading them; it must change how fast history is read, never what is
+/// found: as one file, as a split chain, or damaged (then it is not used).
+#[test]
+fn a_commit_graph_changes_nothing_that_log_and_blame_find() {
+    let sandbox = Sandbox::new();
+    let m = merged(&sandbox);
+    m.repo
+        .write("README.md", "Notes, not the plan")
+        .commit(BERT, "2026-03-07", "Notes");
+    let (renamed, _) = renamed(&sandbox);
+    let (deleted, _) = deleted(&sandbox);
+    for repo in [&m.repo, &renamed, &deleted] {
+        let without = history_outputs(repo);
+        let info = repo.path().join(".git/objects/info");
+        repo.git(&["commit-graph", "write", "--reachable"]);
+        assert!(info.join("commit-graph").is_file());
+        assert_eq!(history_outputs(repo), without, "one graph file");
+
+        fs::remove_file(info.join("commit-graph")).expect("the graph file");
+        repo.git(&["commit-graph", "write", "--reachable", "--split"]);
+        assert!(info.join("commit-graphs/commit-graph-chain").is_file());
+        assert_eq!(history_outputs(repo), without, "a split graph");
+
+        fs::remove_dir_all(info.join("commit-graphs")).expect("the split graph");
+        let mut damaged = b"CGPH\x01\x01\x04\x00OIDF".to_vec();
+        damaged.extend_from_slice(&[0xff; 64]);
+        fs::write(info.join("commit-graph"), damaged).expect("a damaged graph file");
+        assert_eq!(history_outputs(repo), without, "a damaged graph");
+    }
+
+    // Commits made after the graph was written are read from their objects.
+    let info = m.repo.path().join(".git/objects/info");
+    fs::remove_file(info.join("commit-graph")).expect("the damaged graph file");
+    m.repo.git(&["commit-graph", "write", "--reachable"]);
+    let later = edited(&base_plan(), &[Edit::Set("/services/1/rto", json!("3d"))]);
+    m.repo
+        .write_plan("plan.json", &later)
+        .commit(AN, "2026-03-08", "Library RTO three days");
+    m.repo
+        .write("README.md", "More notes")
+        .commit(BERT, "2026-03-09", "More notes");
+    let with_graph = history_outputs(&m.repo);
+    assert_eq!(subjects(&with_graph.0)[0], "Library RTO three days");
+    fs::remove_file(info.join("commit-graph")).expect("the graph file");
+    assert_eq!(history_outputs(&m.repo), with_graph, "newer than the graph");
+}
+
 #[test]
 fn log_all_parents_also_shows_the_side_branch() {
     let sandbox = Sandbox::new();

@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use git2::{Commit, DiffFindOptions, DiffOptions, Oid, Sort, Tree};
 
 use super::PlanRepo;
+use super::graph::CommitGraph;
 
 /// How a revision changed the plan file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,6 +138,8 @@ impl PlanRepo {
     /// applies, so merges that took one side unchanged are left out.
     pub fn history(&self, start: Oid, options: WalkOptions) -> anyhow::Result<History> {
         let repo = &self.repo;
+        let graph = CommitGraph::open(repo);
+        let graph = graph.as_ref();
         let mut order = if options.first_parent {
             // The first-parent line is a chain: following it directly avoids the revision
             // walk's pass over every commit (to sort them) before the first one comes out.
@@ -168,12 +171,12 @@ impl PlanRepo {
             let Some((path, known_blob)) = paths.remove(&id) else {
                 continue;
             };
-            let found = match order.take_commit(id) {
-                Some(commit) => Ok(commit),
-                None => repo.find_commit(id),
+            let found = match order.take_facts(id) {
+                Some(facts) => Ok(facts),
+                None => self.facts(graph, id),
             };
-            let commit = match found {
-                Ok(commit) => commit,
+            let mut facts = match found {
+                Ok(facts) => facts,
                 Err(err) => {
                     history.boundary = Some(Boundary::Broken {
                         commit: id,
@@ -185,7 +188,7 @@ impl PlanRepo {
             let mut tree = None;
             let blob = match known_blob {
                 Some(blob) => blob,
-                None => match commit.tree() {
+                None => match repo.find_tree(facts.tree) {
                     Ok(found) => blob_at(tree.insert(found), &path),
                     Err(err) => {
                         history.boundary = Some(Boundary::Broken {
@@ -197,22 +200,28 @@ impl PlanRepo {
                 },
             };
             let parent_count = if options.first_parent {
-                commit.parent_count().min(1)
+                facts.parents.len().min(1)
             } else {
-                commit.parent_count()
+                facts.parents.len()
             };
             let mut parents = Vec::with_capacity(parent_count);
             let mut broken = None;
-            for i in 0..parent_count {
-                match commit.parent(i) {
-                    Ok(parent) => parents.push(parent),
+            for &parent in &facts.parents[..parent_count] {
+                match self.facts(graph, parent) {
+                    Ok(found) => parents.push((parent, found)),
                     Err(err) => broken = Some(err.message().to_owned()),
                 }
             }
             if let Some(reason) = broken {
-                history
-                    .revisions
-                    .push(self.revision(&commit, &path, blob, Change::Modified, None));
+                if let Ok(commit) = facts.commit(repo, id) {
+                    history.revisions.push(self.revision(
+                        &commit,
+                        &path,
+                        blob,
+                        Change::Modified,
+                        None,
+                    ));
+                }
                 history.boundary = Some(Boundary::Broken {
                     commit: id,
                     reason: format!("a parent commit cannot be read ({reason})"),
@@ -224,18 +233,18 @@ impl PlanRepo {
             let mut first_parent_blob = None;
             // Whether a parent has the plan at this commit's path (else this commit added it).
             let mut in_a_parent = false;
-            for (n, parent) in parents.iter().enumerate() {
-                let parent_tree = parent
-                    .tree()
-                    .with_context(|| format!("cannot read the tree of {}", parent.id()))?;
+            for (n, (parent, parent_facts)) in parents.iter().enumerate() {
+                let parent_tree = repo
+                    .find_tree(parent_facts.tree)
+                    .with_context(|| format!("cannot read the tree of {parent}"))?;
                 let mut parent_path = path.clone();
                 let mut parent_blob = blob_at(&parent_tree, &path);
                 in_a_parent |= parent_blob.is_some();
                 if parent_blob.is_none() && blob.is_some() {
                     let own_tree = match tree.take() {
                         Some(own_tree) => own_tree,
-                        None => commit
-                            .tree()
+                        None => repo
+                            .find_tree(facts.tree)
                             .with_context(|| format!("cannot read the tree of {id}"))?,
                     };
                     if let Some(from) = renamed_from(repo, &parent_tree, &own_tree, &path) {
@@ -252,39 +261,65 @@ impl PlanRepo {
                     first_parent_blob = parent_blob;
                 }
                 paths
-                    .entry(parent.id())
+                    .entry(*parent)
                     .or_insert((parent_path, Some(parent_blob)));
-            }
-            if let Order::Chain(next, held) = &mut order {
-                *next = parents.first().map(Commit::id);
-                *held = parents.first().cloned();
             }
             let touched = if parents.is_empty() {
                 blob.is_some()
             } else {
                 !same_as_a_parent
             };
+            if let Order::Chain(next, held) = &mut order {
+                let first = parents.into_iter().next();
+                *next = first.as_ref().map(|(parent, _)| *parent);
+                *held = first;
+            }
+            let is_root = facts.parents.is_empty();
             if touched {
-                let change = change.unwrap_or(match (blob, parents.is_empty()) {
+                let change = change.unwrap_or(match (blob, is_root) {
                     (None, _) => Change::Deleted,
                     (Some(_), true) if shallow.contains(&id) => Change::Truncated,
                     (Some(_), true) => Change::Added,
                     (Some(_), false) if !in_a_parent => Change::Added,
                     (Some(_), false) => Change::Modified,
                 });
-                history.revisions.push(self.revision(
-                    &commit,
-                    &path,
-                    blob,
-                    change,
-                    first_parent_blob,
-                ));
+                let mut revision = Revision::new(id, &path, blob, change, first_parent_blob);
+                revision.is_merge = facts.parents.len() > 1;
+                match facts.commit(repo, id) {
+                    Ok(commit) => revision.describe(&commit),
+                    Err(err) => {
+                        history.boundary = Some(Boundary::Broken {
+                            commit: id,
+                            reason: err.message().to_owned(),
+                        });
+                        break;
+                    }
+                }
+                history.revisions.push(revision);
             }
-            if shallow.contains(&id) && commit.parent_count() == 0 {
+            if shallow.contains(&id) && is_root {
                 history.boundary = Some(Boundary::Shallow { commit: id });
             }
         }
         Ok(history)
+    }
+
+    /// The tree and parents of `id`: from the commit graph when it holds them, else from the
+    /// commit itself, which is then kept for the revision's author and message.
+    fn facts(&self, graph: Option<&CommitGraph>, id: Oid) -> Result<Facts<'_>, git2::Error> {
+        if let Some(known) = graph.and_then(|graph| graph.get(id)) {
+            return Ok(Facts {
+                tree: known.tree,
+                parents: known.parents,
+                commit: None,
+            });
+        }
+        let commit = self.repo.find_commit(id)?;
+        Ok(Facts {
+            tree: commit.tree_id(),
+            parents: commit.parent_ids().collect(),
+            commit: Some(commit),
+        })
     }
 
     /// The plan's path in `commit`, following renames back from HEAD: the path of the newest
@@ -318,20 +353,64 @@ impl PlanRepo {
         change: Change,
         parent_blob: Option<Oid>,
     ) -> Revision {
-        let author = commit.author();
-        let when = author.when();
+        let mut revision = Revision::new(commit.id(), path, blob, change, parent_blob);
+        revision.is_merge = commit.parent_count() > 1;
+        revision.describe(commit);
+        revision
+    }
+}
+
+impl Revision {
+    /// A revision whose author, date and message are still to be read.
+    fn new(
+        commit: Oid,
+        path: &str,
+        blob: Option<Oid>,
+        change: Change,
+        parent_blob: Option<Oid>,
+    ) -> Revision {
         Revision {
-            commit: commit.id(),
-            author_name: String::from_utf8_lossy(author.name_bytes()).into_owned(),
-            author_email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
-            time: when.seconds(),
-            offset_minutes: when.offset_minutes(),
-            message: String::from_utf8_lossy(commit.message_bytes()).into_owned(),
+            commit,
+            author_name: String::new(),
+            author_email: String::new(),
+            time: 0,
+            offset_minutes: 0,
+            message: String::new(),
             path: path.to_owned(),
             blob,
             change,
-            is_merge: commit.parent_count() > 1,
+            is_merge: false,
             parent_blob,
+        }
+    }
+
+    /// Takes the author, date and message from the commit.
+    fn describe(&mut self, commit: &Commit<'_>) {
+        let author = commit.author();
+        let when = author.when();
+        self.author_name = String::from_utf8_lossy(author.name_bytes()).into_owned();
+        self.author_email = String::from_utf8_lossy(author.email_bytes()).into_owned();
+        self.time = when.seconds();
+        self.offset_minutes = when.offset_minutes();
+        self.message = String::from_utf8_lossy(commit.message_bytes()).into_owned();
+    }
+}
+
+/// What the walk needs of a commit to decide whether it touched the plan.
+struct Facts<'r> {
+    tree: Oid,
+    parents: Vec<Oid>,
+    /// The commit, when it was read for its tree and parents (the commit graph lacked it).
+    commit: Option<Commit<'r>>,
+}
+
+impl<'r> Facts<'r> {
+    /// The commit itself, read now unless it was read already: only revisions that touched
+    /// the plan need it (for their author, date and message).
+    fn commit(&mut self, repo: &'r git2::Repository, id: Oid) -> Result<Commit<'r>, git2::Error> {
+        match self.commit.take() {
+            Some(commit) => Ok(commit),
+            None => repo.find_commit(id),
         }
     }
 }
@@ -340,9 +419,9 @@ impl PlanRepo {
 enum Order<'r> {
     /// Every commit reachable, in topological order.
     Walk(git2::Revwalk<'r>),
-    /// The first-parent line: the next commit to visit, set after each visit, with that commit
-    /// when it was already read (as the parent of the one before).
-    Chain(Option<Oid>, Option<Commit<'r>>),
+    /// The first-parent line: the next commit to visit, set after each visit, with what is
+    /// known of that commit already (as the parent of the one before).
+    Chain(Option<Oid>, Option<(Oid, Facts<'r>)>),
 }
 
 impl<'r> Order<'r> {
@@ -353,10 +432,13 @@ impl<'r> Order<'r> {
         }
     }
 
-    /// The commit `id` if it is already in hand.
-    fn take_commit(&mut self, id: Oid) -> Option<Commit<'r>> {
+    /// What is known of commit `id` already, if anything.
+    fn take_facts(&mut self, id: Oid) -> Option<Facts<'r>> {
         match self {
-            Order::Chain(_, held) => held.take().filter(|commit| commit.id() == id),
+            Order::Chain(_, held) => held
+                .take()
+                .filter(|(held, _)| *held == id)
+                .map(|(_, facts)| facts),
             Order::Walk(_) => None,
         }
     }
