@@ -13,12 +13,16 @@ use continuity_schema::types::{Date, Duration, Phone};
 use crate::gen_plan::{self, DEFAULT_TODAY, Options};
 use crate::rng::Rng;
 
-/// Generate a git repository whose plan changes in every commit.
+/// Generate a git repository whose plan changes in every commit (or in one of every few).
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Number of commits.
+    /// Number of commits that write the plan.
     #[arg(long, default_value_t = 10_000)]
     pub commits: usize,
+    /// Commits that change only another file (`docs/notes.md`) after each plan commit, as in
+    /// a repository that holds more than the plan.
+    #[arg(long, default_value_t = 0)]
+    pub other_commits: usize,
     /// Services in the plan (50 gives a plan of about 200 KB).
     #[arg(long, default_value_t = 50)]
     pub services: usize,
@@ -113,11 +117,18 @@ fn edit(plan: &mut Plan, rng: &mut Rng, day: Date) -> String {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
-    generate(&args.output, args.commits, args.services, args.seed)
+    generate(args)
 }
 
 /// Writes the repository at `dir`.
-pub fn generate(dir: &Path, commits: usize, services: usize, seed: u64) -> anyhow::Result<()> {
+fn generate(args: &Args) -> anyhow::Result<()> {
+    let Args {
+        commits,
+        other_commits,
+        services,
+        seed,
+        output: ref dir,
+    } = *args;
     if dir.exists() {
         bail!(
             "{} already exists; remove it or choose another folder",
@@ -147,8 +158,8 @@ pub fn generate(dir: &Path, commits: usize, services: usize, seed: u64) -> anyho
     let mut out = std::io::BufWriter::new(stdin);
     // Commits are a few hours apart, ending before `today`.
     let start = 1_600_000_000_i64;
+    let mut mark = 0;
     for n in 0..commits {
-        let time = start + (n as i64) * 3 * 3600;
         let day = today.add_days(-((commits - n) as i64 / 8));
         let message = if n == 0 {
             "Eerste versie van het plan".to_owned()
@@ -156,17 +167,20 @@ pub fn generate(dir: &Path, commits: usize, services: usize, seed: u64) -> anyho
             edit(&mut plan, &mut rng, day)
         };
         let text = gen_plan::plan_text(&plan)?;
-        let (name, email) = AUTHORS[rng.below(AUTHORS.len())];
-        write!(out, "blob\nmark :{}\ndata {}\n", 2 * n + 1, text.len())?;
-        out.write_all(text.as_bytes())?;
-        write!(out, "\ncommit refs/heads/main\nmark :{}\n", 2 * n + 2)?;
-        writeln!(out, "author {name} <{email}> {time} +0100")?;
-        writeln!(out, "committer {name} <{email}> {time} +0100")?;
-        write!(out, "data {}\n{message}\n", message.len())?;
-        if n > 0 {
-            writeln!(out, "from :{}", 2 * n)?;
+        let author = AUTHORS[rng.below(AUTHORS.len())];
+        let time = start + (mark as i64 / 2) * 3 * 3600;
+        commit(
+            &mut out, &mut mark, author, time, &message, PLAN_PATH, &text,
+        )?;
+        for other in 0..other_commits {
+            let notes = format!("# Notities\n\nNotitie {n}.{other}.\n");
+            let message = format!("Notities bijgewerkt ({n}.{other})");
+            let author = AUTHORS[rng.below(AUTHORS.len())];
+            let time = start + (mark as i64 / 2) * 3 * 3600;
+            commit(
+                &mut out, &mut mark, author, time, &message, NOTES_PATH, &notes,
+            )?;
         }
-        write!(out, "M 100644 :{} {PLAN_PATH}\n\n", 2 * n + 1)?;
     }
     out.flush()?;
     drop(out);
@@ -177,9 +191,38 @@ pub fn generate(dir: &Path, commits: usize, services: usize, seed: u64) -> anyho
     git(dir, &["checkout", "-q", "main"])?;
     git(dir, &["gc", "-q"])?;
     eprintln!(
-        "generated {commits} commits of {PLAN_PATH} in {}",
+        "generated {} commits, {commits} of them writing {PLAN_PATH}, in {}",
+        commits * (1 + other_commits),
         dir.display()
     );
+    Ok(())
+}
+
+/// Where the other commits write, with `--other-commits`.
+const NOTES_PATH: &str = "docs/notes.md";
+
+/// Writes one commit on `main` that sets `path` to `text`, after the one before (mark `*mark`).
+fn commit(
+    out: &mut impl Write,
+    mark: &mut usize,
+    (name, email): (&str, &str),
+    time: i64,
+    message: &str,
+    path: &str,
+    text: &str,
+) -> std::io::Result<()> {
+    let previous = *mark;
+    write!(out, "blob\nmark :{}\ndata {}\n", previous + 1, text.len())?;
+    out.write_all(text.as_bytes())?;
+    write!(out, "\ncommit refs/heads/main\nmark :{}\n", previous + 2)?;
+    writeln!(out, "author {name} <{email}> {time} +0100")?;
+    writeln!(out, "committer {name} <{email}> {time} +0100")?;
+    write!(out, "data {}\n{message}\n", message.len())?;
+    if previous > 0 {
+        writeln!(out, "from :{previous}")?;
+    }
+    write!(out, "M 100644 :{} {path}\n\n", previous + 1)?;
+    *mark += 2;
     Ok(())
 }
 
