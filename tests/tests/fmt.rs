@@ -186,6 +186,19 @@ fn check_reports_a_noncanonical_plan_without_changing_it() {
 }
 
 #[test]
+fn check_quotes_a_path_the_shell_would_split() {
+    let dir = Dir::with("");
+    let name = "plan van één dienst's.json";
+    fs::write(dir.path().join(name), noncanonical()).expect("write plan");
+    let run = dir.fmt(&["--check", name]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        format!("{name}: not in canonical layout (run `continuity fmt \"{name}\"`)\n")
+    );
+}
+
+#[test]
 fn check_accepts_a_canonical_plan_without_changing_it() {
     let dir = Dir::with(canonical());
     let run = dir.fmt_unchanged(&["--check", "plan.json"]);

@@ -66,8 +66,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         ensure_round_trip(&plan, &canonical)
             .with_context(|| format!("{display} was not formatted"))?;
         if args.check {
+            // Quoted when needed, so that the command can be pasted into a shell as it is.
+            let quoted = shlex::try_quote(&display).unwrap_or(display.as_str().into());
             report.push_str(&format!(
-                "{display}: not in canonical layout (run `continuity fmt {display}`)\n"
+                "{display}: not in canonical layout (run `continuity fmt {quoted}`)\n"
             ));
             outcome = Outcome::Failure;
         } else {
