@@ -2014,6 +2014,72 @@ fn audit_reports_an_unreadable_revision_after_one_with_errors() {
     );
 }
 
+/// A period with errors lasts while any error does; an error added (or fixed) during it is
+/// shown with the revision that made the difference, not hidden behind the one that started it.
+#[test]
+fn audit_shows_what_changed_during_a_period_with_errors() {
+    let sandbox = Sandbox::new();
+    let base = base_plan();
+    let no_offline = edited(&base, &[Edit::Remove("/systems/0/backup/offline_copy")]);
+    let dangling = edited(
+        &no_offline,
+        &[Edit::Push("/services/0/depends_on", json!("nas"))],
+    );
+    let offline_again = edited(&base, &[Edit::Push("/services/0/depends_on", json!("nas"))]);
+    let step = |author, date, message, plan: &Value| Step {
+        author,
+        date,
+        message,
+        action: Action::Plan("plan.json", plan.clone()),
+    };
+    let repo = sandbox.init("errors-change");
+    let ids = repo.script(&[
+        step(AN, "2026-03-02", "First version", &base),
+        step(BERT, "2026-03-03", "No offline copy", &no_offline),
+        step(BERT, "2026-03-05", "The service needs the NAS", &dangling),
+        step(AN, "2026-03-09", "Offline copy again", &offline_again),
+        step(AN, "2026-03-12", "Without the NAS", &base),
+    ]);
+    let report = audit_json(&repo, "2026-04-01", &[]);
+    let periods = report["invalid_periods"].as_array().expect("periods");
+    assert_eq!(periods.len(), 1, "{periods:#?}");
+    let period = &periods[0];
+    assert_eq!(period["what"], "1 error (backup-not-ransomware-safe)");
+    assert_eq!(period["started_by"]["commit"], json!(ids[1]));
+    assert_eq!(period["ended_by"]["commit"], json!(ids[4]));
+    assert_eq!(period["days"], 9);
+    let changes: Vec<(&str, &str)> = period["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .map(|c| {
+            (
+                c["what"].as_str().unwrap_or_default(),
+                c["at"]["commit"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (
+                "2 errors (backup-not-ransomware-safe, dangling-reference)",
+                ids[2].as_str()
+            ),
+            ("1 error (dangling-reference)", ids[3].as_str()),
+        ]
+    );
+    let human = run_ok(&repo, &["audit", "--today", "2026-04-01"], 0).stdout;
+    let expected = format!(
+        "  1 error (backup-not-ransomware-safe): from 2026-03-03 ({} by Bert Claes) until 2026-03-12 ({} by An Peeters) — 9 days\n    then 2 errors (backup-not-ransomware-safe, dangling-reference): from 2026-03-05 ({} by Bert Claes)\n    then 1 error (dangling-reference): from 2026-03-09 ({} by An Peeters)\n",
+        short(&ids[1]),
+        short(&ids[4]),
+        short(&ids[2]),
+        short(&ids[3]),
+    );
+    assert!(human.contains(&expected), "{human}");
+}
+
 /// BUG: the audit writes "1 errors (...)" and "— 1 days"; one error, one day.
 /// (`audit.rs`, `problem` and `period_line`.)
 #[test]

@@ -79,6 +79,18 @@ struct Period {
     until: Option<Date>,
     ended_by: Option<At>,
     days: i64,
+    /// For a period with errors: each later revision in it that changed what was wrong (other
+    /// errors, another read error), so that a problem added during the period is not hidden
+    /// behind the one that started it. Not kept for overdue periods.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changes: Option<Vec<PeriodChange>>,
+}
+
+/// What was wrong from a revision on, within a period.
+#[derive(Debug, Clone, Serialize)]
+struct PeriodChange {
+    what: String,
+    at: At,
 }
 
 /// A change an auditor asks about.
@@ -304,7 +316,15 @@ fn invalid_periods(steps: &[Step<'_, Facts>], today: Date) -> Vec<Period> {
         let problem = step.kept.problem.clone();
         // A period ends at the first revision without its kind of problem.
         if let Some((kind, mut period)) = open.take() {
-            if problem.as_ref().is_some_and(|(k, _)| *k == kind) {
+            if let Some((_, what)) = problem.as_ref().filter(|(k, _)| *k == kind) {
+                let changes = period.changes.get_or_insert_with(Vec::new);
+                let before = changes.last().map_or(&period.what, |change| &change.what);
+                if what != before {
+                    changes.push(PeriodChange {
+                        what: what.clone(),
+                        at,
+                    });
+                }
                 open = Some((kind, period));
                 continue;
             }
@@ -323,6 +343,7 @@ fn invalid_periods(steps: &[Step<'_, Facts>], today: Date) -> Vec<Period> {
                     until: None,
                     ended_by: None,
                     days: 0,
+                    changes: Some(Vec::new()),
                 },
             ));
         }
@@ -430,6 +451,7 @@ fn overdue_periods(steps: &[Step<'_, Facts>], today: Date) -> Vec<Period> {
                     .ended_by
                     .filter(|a| !ongoing && a.date == stretch.until),
                 days: stretch.from.days_until(stretch.until),
+                changes: None,
             });
         }
     }
@@ -648,4 +670,14 @@ fn period_line(out: &mut String, p: &Period) {
         p.from,
         count(p.days, "day", "days")
     );
+    for change in p.changes.iter().flatten() {
+        let _ = writeln!(
+            out,
+            "    then {}: from {} {dim}({} by {}){dim:#}",
+            change.what,
+            change.at.date,
+            change.at.short(),
+            change.at.author
+        );
+    }
 }
