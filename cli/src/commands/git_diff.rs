@@ -46,10 +46,9 @@ fn side(path: &Path) -> Option<Vec<u8>> {
 }
 
 pub fn run_git_diff(args: &GitDiffArgs) -> anyhow::Result<Outcome> {
-    let (old, new) = (side(&args.old_file), side(&args.new_file));
     let mut out = format!("continuity diff {}\n", args.path);
-    let read = |bytes: &Option<Vec<u8>>| bytes.clone().map(super::diff::read_content);
-    match (read(&old), read(&new)) {
+    let read = |path: &Path| side(path).map(super::diff::read_content);
+    match (read(&args.old_file), read(&args.new_file)) {
         (Some(Ok(a)), Some(Ok(b))) => {
             for (content, which) in [(&a, "old"), (&b, "new")] {
                 if let Some(problem) = content.problem() {
@@ -69,12 +68,12 @@ pub fn run_git_diff(args: &GitDiffArgs) -> anyhow::Result<Outcome> {
         (Some(Ok(_)), None) => out.push_str("plan deleted\n"),
         _ => {
             // Not JSON on both sides: a plain line diff is still better than nothing, and git
-            // gives up on the whole diff if an external driver fails.
+            // gives up on the whole diff if an external driver fails. The files are read again
+            // rather than kept: a plan can be tens of megabytes, and this case is rare.
             out.push_str("(not a readable plan on both sides; showing a line diff)\n");
-            let text = |bytes: Option<Vec<u8>>| {
-                String::from_utf8_lossy(&bytes.unwrap_or_default()).into_owned()
-            };
-            let (a, b) = (text(old), text(new));
+            let text =
+                |path: &Path| String::from_utf8_lossy(&side(path).unwrap_or_default()).into_owned();
+            let (a, b) = (text(&args.old_file), text(&args.new_file));
             let lines = similar::TextDiff::from_lines(&a, &b);
             out.push_str(
                 &lines
