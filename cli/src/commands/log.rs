@@ -183,7 +183,9 @@ impl Validity {
 fn human(path: &str, entries: &[Entry<'_>], history: &History) -> String {
     let commit_style = AnsiColor::Yellow.on_default();
     let dim = AnsiColor::Blue.on_default();
-    let mut out = String::new();
+    // About 150 bytes a revision: one allocation instead of a dozen doublings, each of which
+    // touches fresh memory on a long history.
+    let mut out = String::with_capacity(entries.len() * 160);
     for entry in entries {
         let r = entry.revision;
         let date = crate::history::date_of(r.time, r.offset_minutes);
@@ -320,14 +322,19 @@ fn json(path: &str, entries: &[Entry<'_>], history: &History) -> anyhow::Result<
             message: b.explain(),
         }
     });
-    let mut text = serde_json::to_string_pretty(&JsonLog {
-        version: 1,
-        plan: path,
-        revisions,
-        boundary,
-    })?;
-    text.push('\n');
-    Ok(text)
+    // About 450 bytes a revision, written into one allocation (as for the human text).
+    let mut bytes = Vec::with_capacity(512 + entries.len() * 480);
+    serde_json::to_writer_pretty(
+        &mut bytes,
+        &JsonLog {
+            version: 1,
+            plan: path,
+            revisions,
+            boundary,
+        },
+    )?;
+    bytes.push(b'\n');
+    Ok(String::from_utf8(bytes)?)
 }
 
 fn json_validation(validity: &Validity) -> JsonValidation {
