@@ -91,7 +91,9 @@ fn main() -> ExitCode {
         Err(err) => {
             let mut stderr = anstream::stderr();
             let style = anstyle::AnsiColor::Red.on_default().bold();
-            let _ = writeln!(stderr, "{style}error{style:#}: {err:#}");
+            // Errors quote file names, revisions and plan text: shown escaped, like all output.
+            let message = format!("{err:#}");
+            let _ = writeln!(stderr, "{style}error{style:#}: {}", output::shown(&message));
             ExitCode::from(2)
         }
     }

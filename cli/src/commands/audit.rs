@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::history::{Revision, WalkOptions, open_plan_repo};
 use crate::output::Summary;
+use crate::output::shown;
 use crate::replay::{Replay, Step, replay};
 use crate::revisions::{PlanState, RevisionReader};
 use crate::{Outcome, print};
@@ -546,7 +547,9 @@ fn human(r: &Report) -> String {
     let _ = writeln!(
         out,
         "{bold}Audit of {}{bold:#} ({from}until {}; {} revisions)",
-        r.plan, r.period.1, r.revisions
+        shown(&r.plan),
+        r.period.1,
+        r.revisions
     );
     if let Some(note) = &r.history_note {
         let _ = writeln!(out, "{dim}note: {note}{dim:#}");
@@ -561,8 +564,8 @@ fn human(r: &Report) -> String {
         other => format!("{bad}{other}{bad:#}"),
     };
     let approval = match (&c.version, c.approved) {
-        (Some(v), true) => format!("; version {v}, approved"),
-        (Some(v), false) => format!("; version {v}, {bad}not approved{bad:#}"),
+        (Some(v), true) => format!("; version {}, approved", shown(v)),
+        (Some(v), false) => format!("; version {}, {bad}not approved{bad:#}", shown(v)),
         (None, _) => String::new(),
     };
     let _ = writeln!(out, "Now: {status}{approval}");
@@ -588,8 +591,8 @@ fn human(r: &Report) -> String {
                 "  {} {dim}{}{dim:#} {}: {} [{}]",
                 e.at.date,
                 e.at.short(),
-                e.at.author,
-                e.label,
+                shown(&e.at.author),
+                shown(&e.label),
                 e.impacts
                     .iter()
                     .map(|impact| impact.label())
@@ -618,29 +621,32 @@ fn human(r: &Report) -> String {
                     ", recorded in {} on {} by {}",
                     at.short(),
                     at.date,
-                    at.author
+                    shown(&at.author)
                 )
             })
             .unwrap_or_default();
         let reference = a
             .reference
             .as_ref()
-            .map(|r| format!(" ({r})"))
+            .map(|r| format!(" ({})", shown(r)))
             .unwrap_or_default();
         let _ = writeln!(
             out,
             "  version {} approved on {} by {}{reference}{recorded}",
-            a.version, a.date, a.approved_by
+            shown(&a.version),
+            a.date,
+            shown(&a.approved_by)
         );
     }
     if let Some(since) = &r.since_last_approval {
         let _ = writeln!(
             out,
             "  since version {} was approved: {}",
-            since.version, since.summary
+            shown(&since.version),
+            since.summary
         );
         for change in &since.changes {
-            let _ = writeln!(out, "    {change}");
+            let _ = writeln!(out, "    {}", shown(change));
         }
     }
     out
@@ -652,13 +658,13 @@ fn period_line(out: &mut String, p: &Period) {
     let start = p
         .started_by
         .as_ref()
-        .map(|a| format!(" {dim}({} by {}){dim:#}", a.short(), a.author))
+        .map(|a| format!(" {dim}({} by {}){dim:#}", a.short(), shown(&a.author)))
         .unwrap_or_default();
     let end = match (&p.until, &p.ended_by) {
         (Some(until), Some(at)) => format!(
             "until {until} {dim}({} by {}){dim:#}",
             at.short(),
-            at.author
+            shown(&at.author)
         ),
         (Some(until), None) => format!("until {until}"),
         (None, _) => format!("{bad}still{bad:#}"),
@@ -666,7 +672,7 @@ fn period_line(out: &mut String, p: &Period) {
     let _ = writeln!(
         out,
         "  {}: from {}{start} {end} — {}",
-        p.what,
+        shown(&p.what),
         p.from,
         count(p.days, "day", "days")
     );
@@ -674,10 +680,10 @@ fn period_line(out: &mut String, p: &Period) {
         let _ = writeln!(
             out,
             "    then {}: from {} {dim}({} by {}){dim:#}",
-            change.what,
+            shown(&change.what),
             change.at.date,
             change.at.short(),
-            change.at.author
+            shown(&change.at.author)
         );
     }
 }

@@ -14,6 +14,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::history::{Revision, WalkOptions, open_plan_repo};
+use crate::output::shown;
 use crate::replay::{Replay, Step, replay};
 use crate::revisions::RevisionReader;
 use crate::{Outcome, print};
@@ -318,7 +319,7 @@ fn human(
     let dim = AnsiColor::Blue.on_default();
     let labels: Vec<String> = rows
         .iter()
-        .map(|r| label(&r.path, plan, r.value.as_ref(), base_len))
+        .map(|r| shown(&label(&r.path, plan, r.value.as_ref(), base_len)).into_owned())
         .collect();
     let width = labels
         .iter()
@@ -326,7 +327,7 @@ fn human(
         .max()
         .unwrap_or(0)
         .min(60);
-    let mut out = format!("{path}\n");
+    let mut out = format!("{}\n", shown(path));
     for (row, label) in rows.iter().zip(&labels) {
         let pad = width.saturating_sub(label.chars().count());
         match revision_of(steps, row.last) {
@@ -337,8 +338,8 @@ fn human(
                     "{label}{:pad$}  {commit}{}{commit:#} {date} {:<20} {dim}{}{dim:#}",
                     "",
                     r.short_id(),
-                    r.author_name,
-                    r.summary()
+                    shown(&r.author_name),
+                    shown(r.summary())
                 );
             }
             None => {

@@ -13,6 +13,7 @@ use continuity_schema::types::Date;
 use serde::Serialize;
 
 use crate::history::{PlanAt, PlanRepo, open_plan_repo};
+use crate::output::shown;
 use crate::{Outcome, print};
 
 /// Show what changed in the plan between two revisions (exit 1 when something did).
@@ -397,12 +398,17 @@ fn human(c: &Comparison) -> String {
     let what = if c.path.is_empty() {
         String::new()
     } else {
-        format!("{}: ", c.path)
+        format!("{}: ", shown(&c.path))
     };
-    let _ = writeln!(out, "{bold}{what}{} → {}{bold:#}", c.old.label, c.new.label);
+    let _ = writeln!(
+        out,
+        "{bold}{what}{} → {}{bold:#}",
+        shown(&c.old.label),
+        shown(&c.new.label)
+    );
     let warn = AnsiColor::Yellow.on_default().bold();
     for note in notes(c) {
-        let _ = writeln!(out, "{warn}{note}{warn:#}");
+        let _ = writeln!(out, "{warn}{}{warn:#}", shown(&note));
     }
     let _ = writeln!(out, "{}", c.diff.summary());
     for (section, changes) in by_section(&c.diff) {
@@ -418,7 +424,7 @@ fn human(c: &Comparison) -> String {
                 out,
                 "  {style}{} {}{style:#}",
                 marker(change),
-                change.label()
+                shown(&change.label())
             );
             for impact in &change.impacts {
                 let s = impact_style(*impact);
@@ -434,7 +440,9 @@ fn human(c: &Comparison) -> String {
             let _ = writeln!(
                 out,
                 "  {s}introduced{s:#} {}[{}]: {}",
-                f.severity, f.code, f.message
+                f.severity,
+                f.code,
+                shown(&f.message)
             );
         }
         for f in &c.findings.fixed {
@@ -442,7 +450,9 @@ fn human(c: &Comparison) -> String {
             let _ = writeln!(
                 out,
                 "  {s}fixed{s:#} {}[{}]: {}",
-                f.severity, f.code, f.message
+                f.severity,
+                f.code,
+                shown(&f.message)
             );
         }
     }

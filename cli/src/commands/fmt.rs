@@ -69,13 +69,15 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             // Quoted when needed, so that the command can be pasted into a shell as it is.
             let quoted = shlex::try_quote(&display).unwrap_or(display.as_str().into());
             report.push_str(&format!(
-                "{display}: not in canonical layout (run `continuity fmt {quoted}`)\n"
+                "{}: not in canonical layout (run `continuity fmt {}`)\n",
+                output::shown(&display),
+                output::shown(&quoted)
             ));
             outcome = Outcome::Failure;
         } else {
             write_atomically(path, canonical.as_bytes())
                 .with_context(|| format!("cannot write {display}"))?;
-            report.push_str(&format!("{display}: formatted\n"));
+            report.push_str(&format!("{}: formatted\n", output::shown(&display)));
         }
     }
     if !unreadable.is_empty() {
@@ -83,7 +85,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         for result in &unreadable {
             text.push_str(&format!(
                 "{}: not formatted, because it is not a valid plan (fix the errors above first)\n",
-                result.path
+                output::shown(&result.path)
             ));
         }
         let mut stderr = anstream::stderr();

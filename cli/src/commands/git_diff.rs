@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use continuity_schema::diff::{self, Path as DiffPath};
 
+use crate::output::{shown, shown_lines};
 use crate::{Outcome, print};
 
 /// Git external diff driver for plan files (git passes the seven arguments).
@@ -46,7 +47,7 @@ fn side(path: &Path) -> Option<Vec<u8>> {
 }
 
 pub fn run_git_diff(args: &GitDiffArgs) -> anyhow::Result<Outcome> {
-    let mut out = format!("continuity diff {}\n", args.path);
+    let mut out = format!("continuity diff {}\n", shown(&args.path));
     let read = |path: &Path| side(path).map(super::diff::read_content);
     match (read(&args.old_file), read(&args.new_file)) {
         (Some(Ok(a)), Some(Ok(b))) => {
@@ -54,14 +55,15 @@ pub fn run_git_diff(args: &GitDiffArgs) -> anyhow::Result<Outcome> {
                 if let Some(problem) = content.problem() {
                     let _ = writeln!(
                         out,
-                        "the {which} side does not load ({problem}); compared as JSON"
+                        "the {which} side does not load ({}); compared as JSON",
+                        shown(problem)
                     );
                 }
             }
             let diff = super::diff::compare_contents(&a, &b)?;
             let _ = writeln!(out, "{}", diff.summary());
             for change in &diff.changes {
-                let _ = writeln!(out, "  {}", change.label());
+                let _ = writeln!(out, "  {}", shown(&change.label()));
             }
         }
         (None, Some(Ok(_))) => out.push_str("new plan\n"),
@@ -71,8 +73,11 @@ pub fn run_git_diff(args: &GitDiffArgs) -> anyhow::Result<Outcome> {
             // gives up on the whole diff if an external driver fails. The files are read again
             // rather than kept: a plan can be tens of megabytes, and this case is rare.
             out.push_str("(not a readable plan on both sides; showing a line diff)\n");
-            let text =
-                |path: &Path| String::from_utf8_lossy(&side(path).unwrap_or_default()).into_owned();
+            // Escaped like all plan text (newlines kept): the file may hold anything.
+            let text = |path: &Path| {
+                let bytes = side(path).unwrap_or_default();
+                shown_lines(&String::from_utf8_lossy(&bytes)).into_owned()
+            };
             let (a, b) = (text(&args.old_file), text(&args.new_file));
             let lines = similar::TextDiff::from_lines(&a, &b);
             out.push_str(
@@ -101,15 +106,15 @@ pub fn run_textconv(args: &TextconvArgs) -> anyhow::Result<Outcome> {
                     let _ = writeln!(
                         out,
                         "{} = {}",
-                        path.segments().join("/"),
-                        serde_json::to_string(leaf).unwrap_or_default()
+                        shown(&path.segments().join("/")),
+                        shown(&serde_json::to_string(leaf).unwrap_or_default())
                     );
                 }
             }
             out
         }
-        // Not JSON: git shows the text itself.
-        None => String::from_utf8_lossy(&bytes).into_owned(),
+        // Not JSON: git shows the text itself (escaped like all plan text, newlines kept).
+        None => shown_lines(&String::from_utf8_lossy(&bytes)).into_owned(),
     };
     print(&text)?;
     Ok(Outcome::Success)

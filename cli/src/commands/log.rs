@@ -8,6 +8,7 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
 use crate::history::{Change, History, Revision, WalkOptions, open_plan_repo};
+use crate::output::shown;
 use crate::revisions::{PlanState, RevisionReader};
 use crate::{Outcome, print};
 
@@ -193,16 +194,16 @@ fn human(path: &str, entries: &[Entry<'_>], history: &History) -> String {
             out,
             "{commit_style}{}{commit_style:#} {date} {} {dim}<{}>{dim:#}",
             r.short_id(),
-            r.author_name,
-            r.author_email
+            shown(&r.author_name),
+            shown(&r.author_email)
         );
-        let _ = writeln!(out, "    {}", r.summary());
+        let _ = writeln!(out, "    {}", shown(r.summary()));
         match &r.change {
             Change::Renamed { from } => {
-                let _ = writeln!(out, "    {dim}renamed from {from}{dim:#}");
+                let _ = writeln!(out, "    {dim}renamed from {}{dim:#}", shown(from));
             }
             Change::Deleted => {
-                let _ = writeln!(out, "    {dim}deleted {path}{dim:#}", path = r.path);
+                let _ = writeln!(out, "    {dim}deleted {}{dim:#}", shown(&r.path));
             }
             Change::Added | Change::Modified | Change::Truncated => {}
         }
@@ -211,12 +212,12 @@ fn human(path: &str, entries: &[Entry<'_>], history: &History) -> String {
         }
         if let Some(validity) = &entry.validity {
             let (style, text) = describe_validity(validity);
-            let _ = writeln!(out, "    {style}{text}{style:#}");
+            let _ = writeln!(out, "    {style}{}{style:#}", shown(&text));
         }
         out.push('\n');
     }
     if entries.is_empty() {
-        let _ = writeln!(out, "no commit touched {path}");
+        let _ = writeln!(out, "no commit touched {}", shown(path));
     }
     if let Some(boundary) = &history.boundary {
         let _ = writeln!(out, "note: {}", boundary.explain());

@@ -119,7 +119,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                     &e.commit[..10],
                     &e.date[..10],
                     e.state,
-                    e.path
+                    crate::output::shown(&e.path)
                 );
             }
             if let Some(boundary) = &history.boundary {

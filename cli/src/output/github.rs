@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use continuity_schema::finding::Severity;
 
-use super::{FileResult, Summary};
+use super::{FileResult, Summary, shown};
 
 /// Escapes the message part of a workflow command.
 fn escape_data(text: &str) -> String {
@@ -30,7 +30,7 @@ pub fn render(results: &[FileResult], deny_warnings: bool) -> String {
                 (false, Severity::Warning) => "warning",
                 _ => "notice",
             };
-            let mut properties = format!("file={}", escape_property(&result.path));
+            let mut properties = format!("file={}", escape_property(&shown(&result.path)));
             if let Some(p) = f.position {
                 let _ = write!(properties, ",line={},col={}", p.line, p.column);
             }
@@ -39,16 +39,18 @@ pub fn render(results: &[FileResult], deny_warnings: bool) -> String {
                 ",title={}",
                 escape_property(&format!("continuity {}", f.code))
             );
-            let mut message = f.message.clone();
+            // GitHub's log viewer acts on colour sequences too: plan text is escaped as for a
+            // terminal, and only the newlines put in here separate the lines.
+            let mut message = shown(&f.message).into_owned();
             let pointer = f.pointer.to_string();
             if !pointer.is_empty() {
-                let _ = write!(message, " (at {pointer})");
+                let _ = write!(message, " (at {})", shown(&pointer));
             }
             if let Some(hint) = &f.hint {
-                let _ = write!(message, "\nhint: {hint}");
+                let _ = write!(message, "\nhint: {}", shown(hint));
             }
             if let Some(reason) = &f.allowed {
-                let _ = write!(message, "\nallowed: {reason}");
+                let _ = write!(message, "\nallowed: {}", shown(reason));
             }
             let _ = writeln!(out, "::{command} {properties}::{}", escape_data(&message));
         }

@@ -6,7 +6,7 @@ use anstyle::{AnsiColor, Style};
 use continuity_schema::finding::{Finding, Severity};
 use continuity_schema::json::LineIndex;
 
-use super::{FileResult, Summary};
+use super::{FileResult, Summary, shown};
 
 const BOLD: Style = Style::new().bold();
 const ERROR: Style = AnsiColor::Red.on_default().bold();
@@ -44,7 +44,7 @@ pub fn render(results: &[FileResult], deny_warnings: bool) -> String {
         let _ = writeln!(
             out,
             "{BOLD}{}{BOLD:#}: {verdict} ({})",
-            result.path,
+            shown(&result.path),
             summary.describe()
         );
     }
@@ -69,17 +69,18 @@ fn render_finding(out: &mut String, result: &FileResult, lines: &LineIndex, find
     let _ = writeln!(
         out,
         "{style}{label}[{}]{style:#}{BOLD}: {}{BOLD:#}",
-        finding.code, finding.message
+        finding.code,
+        shown(&finding.message)
     );
     let place = match finding.position {
-        Some(p) => format!("{}:{}:{}", result.path, p.line, p.column),
-        None => result.path.clone(),
+        Some(p) => format!("{}:{}:{}", shown(&result.path), p.line, p.column),
+        None => shown(&result.path).into_owned(),
     };
     let path = finding.pointer.to_string();
     let path = if path.is_empty() {
         String::new()
     } else {
-        format!(" at {path}")
+        format!(" at {}", shown(&path))
     };
     // The arrow lines up with the line-number gutter below it, as rustc does.
     let width = finding.position.map_or(1, |p| p.line.to_string().len());
@@ -93,7 +94,7 @@ fn render_finding(out: &mut String, result: &FileResult, lines: &LineIndex, find
                 text.chars().count() + 1 - position.column,
             );
             let _ = writeln!(out, "{DIM}{:gutter$} |{DIM:#}", "");
-            let _ = writeln!(out, "{DIM}{} |{DIM:#} {text}", position.line);
+            let _ = writeln!(out, "{DIM}{} |{DIM:#} {}", position.line, shown(text));
             let pad: String = text
                 .chars()
                 .take(position.column - 1)
@@ -110,15 +111,17 @@ fn render_finding(out: &mut String, result: &FileResult, lines: &LineIndex, find
     if let Some(hint) = &finding.hint {
         let _ = writeln!(
             out,
-            "{:width$} {DIM}={DIM:#} {BOLD}hint{BOLD:#}: {hint}",
-            ""
+            "{:width$} {DIM}={DIM:#} {BOLD}hint{BOLD:#}: {}",
+            "",
+            shown(hint)
         );
     }
     if let Some(reason) = &finding.allowed {
         let _ = writeln!(
             out,
-            "{:width$} {DIM}={DIM:#} {ALLOWED}allowed{ALLOWED:#}: {reason}",
-            ""
+            "{:width$} {DIM}={DIM:#} {ALLOWED}allowed{ALLOWED:#}: {}",
+            "",
+            shown(reason)
         );
     }
     out.push('\n');

@@ -3,12 +3,14 @@
 mod github;
 mod human;
 mod json;
+mod terminal;
 
 use continuity_schema::finding::{Finding, Severity};
 
 pub use github::render as github;
 pub use human::render as human;
 pub use json::render as json;
+pub use terminal::{shown, shown_lines};
 
 /// The result of validating one file.
 #[derive(Debug)]

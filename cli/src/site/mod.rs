@@ -109,9 +109,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     site_json.push(b'\n');
     let report = write_site(&args.output, &files, &site_json)?;
     print(&format!(
-        "exported {} revisions of {plan_path} to {}: {} files written, {} unchanged, {} removed\n",
+        "exported {} revisions of {} to {}: {} files written, {} unchanged, {} removed\n",
         revisions.len(),
-        args.output.display(),
+        crate::output::shown(&plan_path),
+        crate::output::shown(&args.output.display().to_string()),
         report.written,
         report.unchanged,
         report.removed
