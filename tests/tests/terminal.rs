@@ -137,7 +137,16 @@ fn plan_and_git_text_cannot_drive_the_terminal() {
     let report = sandbox.join("report.html");
     let report = report.to_str().expect("UTF-8");
 
+    let missing = format!("missing{PAYLOAD}.json");
     let runs: Vec<(&str, Vec<&str>)> = vec![
+        (
+            "validate of a missing file",
+            vec!["validate", "plan.json", &missing, &missing],
+        ),
+        (
+            "report of a missing file",
+            vec!["report", "--plan", &missing],
+        ),
         ("validate", vec!["validate", "plan.json", &named]),
         (
             "validate for GitHub",

@@ -160,7 +160,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             &mut stderr,
             format!(
                 "note: {}; earlier changes are attributed to the oldest revision available\n",
-                boundary.explain()
+                shown(&boundary.explain())
             )
             .as_bytes(),
         );

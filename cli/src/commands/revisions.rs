@@ -70,7 +70,12 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                 let mut stderr = anstream::stderr();
                 let _ = std::io::Write::write_all(
                     &mut stderr,
-                    format!("warning: {}: {err:#}\n", revision.short_id()).as_bytes(),
+                    format!(
+                        "warning: {}: {}\n",
+                        revision.short_id(),
+                        crate::output::shown(&format!("{err:#}"))
+                    )
+                    .as_bytes(),
                 );
                 ("unreadable", None, None)
             }

@@ -78,7 +78,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     if let Some(last) = unreadable.pop() {
         let mut stderr = anstream::stderr();
         for err in &unreadable {
-            let _ = writeln!(stderr, "error: {err:#}");
+            let _ = writeln!(stderr, "error: {}", output::shown(&format!("{err:#}")));
         }
         return Err(last);
     }

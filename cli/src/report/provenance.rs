@@ -48,9 +48,10 @@ pub fn provenance(path: &Path, bytes: &[u8]) -> Provenance {
         Ok(Some(git)) => git,
         Ok(None) => file,
         Err(err) => {
+            let what = format!("{} ({err:#})", path.display());
             eprintln!(
-                "note: cannot read the git history of {} ({err:#}); the report names the plan by its content hash",
-                path.display()
+                "note: cannot read the git history of {}; the report names the plan by its content hash",
+                crate::output::shown(&what)
             );
             file
         }

@@ -120,7 +120,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     if let Some(note) = &site.history.note {
         // Also in site.json and on the viewer's history page; said here so that whoever runs
         // the export (often a CI log) sees it.
-        eprintln!("note: {note}");
+        eprintln!("note: {}", crate::output::shown(note));
     }
     if args.serve {
         serve::serve(&args.output, args.port)?;
