@@ -170,6 +170,12 @@ fn plan_and_git_text_cannot_drive_the_terminal() {
         ("audit", vec!["audit", "--today", "2026-04-01"]),
         ("revisions", vec!["revisions"]),
         ("report", vec!["report", "-o", report]),
+        ("report as Markdown", vec!["report", "--format", "markdown"]),
+        ("report as HTML", vec!["report", "--format", "html"]),
+        (
+            "diff as Markdown",
+            vec!["diff", "HEAD~3", "HEAD~2", "--format", "markdown"],
+        ),
         ("site", vec!["site", "-o", site]),
         (
             "the git diff driver",
@@ -196,8 +202,9 @@ fn plan_and_git_text_cannot_drive_the_terminal() {
     ];
     for (what, args) in runs {
         let run = coloured(dir, &home, &args);
-        // Text that is not JSON goes through textconv line by line, as git shows any file.
-        let lines_of_a_file = what == "textconv";
+        // Text that is not JSON goes through textconv line by line, as git shows any file; the
+        // HTML report keeps the line breaks of plan text (its style sheet shows them).
+        let lines_of_a_file = matches!(what, "textconv" | "report as HTML");
         assert_inert(what, &run.stdout, lines_of_a_file);
         assert_inert(&format!("{what} (errors)"), &run.stderr, false);
     }

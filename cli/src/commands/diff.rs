@@ -578,7 +578,9 @@ fn markdown_line(change: &Change) -> String {
         })
         .collect();
     // Inside a code span Markdown and HTML are shown literally; only a backtick could end it.
+    // Control characters and bidirectional overrides are shown, not obeyed (see `shown`).
     let label = change.label().replace('`', "'").replace(['\n', '\r'], " ");
+    let label = shown(&label);
     format!("- {} `{label}`{}", marker_word(change), impacts.join(""))
 }
 
@@ -626,7 +628,8 @@ fn escape_md(text: &str) -> String {
             }
         }
     }
-    out
+    // Control characters and bidirectional overrides are shown, not obeyed (see `shown`).
+    crate::output::shown_owned(out)
 }
 
 #[derive(Serialize)]

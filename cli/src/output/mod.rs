@@ -10,7 +10,7 @@ use continuity_schema::finding::{Finding, Severity};
 pub use github::render as github;
 pub use human::render as human;
 pub use json::render as json;
-pub use terminal::{shown, shown_lines};
+pub use terminal::{shown, shown_lines, shown_owned};
 
 /// The result of validating one file.
 #[derive(Debug)]

@@ -16,6 +16,15 @@ pub fn shown_lines(text: &str) -> Cow<'_, str> {
     escaped(text, true)
 }
 
+/// [`shown_lines`] for text already in a `String` (an escaped document), without a copy when
+/// nothing needs escaping.
+pub fn shown_owned(text: String) -> String {
+    match escaped(&text, true) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(escaped) => escaped,
+    }
+}
+
 fn escaped(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     let unsafe_char = |c: char| needs_escape(c) && !(keep_newlines && c == '\n');
     if !text.chars().any(unsafe_char) {

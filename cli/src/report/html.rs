@@ -308,10 +308,14 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Windows line ends in plan text: the line feed alone breaks the line.
+            '\r' => {}
             _ => out.push(c),
         }
     }
-    out
+    // Control characters and bidirectional overrides are shown, not obeyed, as everywhere
+    // (the report may go to a terminal, and reordered text misleads a reader anywhere).
+    crate::output::shown_owned(out)
 }
 
 /// Percent-encodes the characters that could end or change a `mailto:` URL.
@@ -483,6 +487,14 @@ mod tests {
         assert_eq!(
             escape("<script>alert('x')</script> & \"y\""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
+        );
+    }
+
+    #[test]
+    fn shows_control_characters_and_overrides_instead_of_obeying_them() {
+        assert_eq!(
+            escape("a\u{1b}[2J\r\nb\u{202e}c\td"),
+            "a\\u{1b}[2J\nb\\u{202e}c\td"
         );
     }
 

@@ -250,7 +250,8 @@ pub fn escape(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
+    // Control characters and bidirectional overrides are shown, not obeyed (see `output::shown`).
+    crate::output::shown_owned(out)
 }
 
 /// Whether the text after `&` looks like an entity (`amp;`, `#39;`, `#x27;`).
