@@ -15,8 +15,7 @@ use continuity_schema::types::Date;
 use serde::Serialize;
 
 use crate::history::{Revision, WalkOptions, open_plan_repo};
-use crate::output::Summary;
-use crate::output::shown;
+use crate::output::{Summary, shown};
 use crate::replay::{Replay, Step, replay};
 use crate::revisions::{PlanState, RevisionReader};
 use crate::{Outcome, print};
@@ -552,7 +551,7 @@ fn human(r: &Report) -> String {
         r.revisions
     );
     if let Some(note) = &r.history_note {
-        let _ = writeln!(out, "{dim}note: {note}{dim:#}");
+        let _ = writeln!(out, "{dim}note: {}{dim:#}", shown(note));
     }
     let c = &r.current;
     let status = match c.state {

@@ -220,7 +220,7 @@ fn human(path: &str, entries: &[Entry<'_>], history: &History) -> String {
         let _ = writeln!(out, "no commit touched {}", shown(path));
     }
     if let Some(boundary) = &history.boundary {
-        let _ = writeln!(out, "note: {}", boundary.explain());
+        let _ = writeln!(out, "note: {}", shown(&boundary.explain()));
     }
     out
 }

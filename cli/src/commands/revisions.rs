@@ -128,7 +128,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                 );
             }
             if let Some(boundary) = &history.boundary {
-                let _ = writeln!(out, "note: {}", boundary.explain());
+                let _ = writeln!(out, "note: {}", crate::output::shown(&boundary.explain()));
             }
             out
         }
