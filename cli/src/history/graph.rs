@@ -81,8 +81,10 @@ impl CommitGraph {
 
     /// The tree and parents of `id`, when the graph holds it and its record holds together.
     pub fn get(&self, id: Oid) -> Option<GraphCommit> {
-        let position = self.layers.iter().find_map(|layer| layer.position(id))?;
-        let (layer, index) = self.layer_of(position)?;
+        let (layer, index) = self
+            .layers
+            .iter()
+            .find_map(|layer| Some((layer, layer.index_of(id)?)))?;
         let record = layer.record(index)?;
         let tree = Oid::from_bytes(&record[..SHA1_LEN]).ok()?;
         let first = be32(record, SHA1_LEN)?;
@@ -202,8 +204,8 @@ impl Layer {
         })
     }
 
-    /// The global position of `id` in this layer.
-    fn position(&self, id: Oid) -> Option<u32> {
+    /// The index of `id` within this layer.
+    fn index_of(&self, id: Oid) -> Option<u32> {
         let bytes = id.as_bytes();
         let first = bytes[0] as usize;
         let high = be32(&self.data, self.fanout + first * 4)?;
@@ -218,7 +220,7 @@ impl Layer {
             match self.data[at..at + SHA1_LEN].cmp(bytes) {
                 std::cmp::Ordering::Less => low = middle + 1,
                 std::cmp::Ordering::Greater => high = middle,
-                std::cmp::Ordering::Equal => return Some(self.before + middle as u32),
+                std::cmp::Ordering::Equal => return Some(middle as u32),
             }
         }
         None

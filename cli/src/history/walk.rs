@@ -283,10 +283,8 @@ impl PlanRepo {
                     (Some(_), false) if !in_a_parent => Change::Added,
                     (Some(_), false) => Change::Modified,
                 });
-                let mut revision = Revision::new(id, &path, blob, change, first_parent_blob);
-                revision.is_merge = facts.parents.len() > 1;
-                match facts.commit(repo, id) {
-                    Ok(commit) => revision.describe(&commit),
+                let commit = match facts.commit(repo, id) {
+                    Ok(commit) => commit,
                     Err(err) => {
                         history.boundary = Some(Boundary::Broken {
                             commit: id,
@@ -294,8 +292,14 @@ impl PlanRepo {
                         });
                         break;
                     }
-                }
-                history.revisions.push(revision);
+                };
+                history.revisions.push(self.revision(
+                    &commit,
+                    &path,
+                    blob,
+                    change,
+                    first_parent_blob,
+                ));
             }
             if shallow.contains(&id) && is_root {
                 history.boundary = Some(Boundary::Shallow { commit: id });
@@ -353,46 +357,21 @@ impl PlanRepo {
         change: Change,
         parent_blob: Option<Oid>,
     ) -> Revision {
-        let mut revision = Revision::new(commit.id(), path, blob, change, parent_blob);
-        revision.is_merge = commit.parent_count() > 1;
-        revision.describe(commit);
-        revision
-    }
-}
-
-impl Revision {
-    /// A revision whose author, date and message are still to be read.
-    fn new(
-        commit: Oid,
-        path: &str,
-        blob: Option<Oid>,
-        change: Change,
-        parent_blob: Option<Oid>,
-    ) -> Revision {
+        let author = commit.author();
+        let when = author.when();
         Revision {
-            commit,
-            author_name: String::new(),
-            author_email: String::new(),
-            time: 0,
-            offset_minutes: 0,
-            message: String::new(),
+            commit: commit.id(),
+            author_name: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+            author_email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+            time: when.seconds(),
+            offset_minutes: when.offset_minutes(),
+            message: String::from_utf8_lossy(commit.message_bytes()).into_owned(),
             path: path.to_owned(),
             blob,
             change,
-            is_merge: false,
+            is_merge: commit.parent_count() > 1,
             parent_blob,
         }
-    }
-
-    /// Takes the author, date and message from the commit.
-    fn describe(&mut self, commit: &Commit<'_>) {
-        let author = commit.author();
-        let when = author.when();
-        self.author_name = String::from_utf8_lossy(author.name_bytes()).into_owned();
-        self.author_email = String::from_utf8_lossy(author.email_bytes()).into_owned();
-        self.time = when.seconds();
-        self.offset_minutes = when.offset_minutes();
-        self.message = String::from_utf8_lossy(commit.message_bytes()).into_owned();
     }
 }
 
