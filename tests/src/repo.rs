@@ -286,39 +286,49 @@ impl GitRepo {
             email: "placeholder@example.invalid",
         };
         self.commit(author, date, message);
-        let original = git_bytes(&self.root, &self.home, &["cat-file", "commit", "HEAD"], &[]);
-        let mut rewritten = Vec::new();
-        let mut rest = original.as_slice();
-        let mut in_header = true;
-        while !rest.is_empty() {
-            let end = rest
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(rest.len(), |i| i + 1);
-            let (line, tail) = rest.split_at(end);
-            rest = tail;
-            let field = line.split(|&b| b == b' ').next().unwrap_or_default();
-            match field {
-                b"author" | b"committer" if in_header => {
-                    let at = line.iter().position(|&b| b == b'>').expect("an ident") + 1;
-                    rewritten.extend_from_slice(field);
-                    rewritten.push(b' ');
-                    rewritten.extend_from_slice(name);
-                    rewritten.extend_from_slice(format!(" <{email}>").as_bytes());
-                    rewritten.extend_from_slice(&line[at..]);
-                    if field == b"committer" {
-                        if let Some(encoding) = encoding {
-                            rewritten
-                                .extend_from_slice(format!("encoding {encoding}\n").as_bytes());
+        self.rewrite_head(|original| {
+            let mut rewritten = Vec::new();
+            let mut rest = original;
+            let mut in_header = true;
+            while !rest.is_empty() {
+                let end = rest
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(rest.len(), |i| i + 1);
+                let (line, tail) = rest.split_at(end);
+                rest = tail;
+                let field = line.split(|&b| b == b' ').next().unwrap_or_default();
+                match field {
+                    b"author" | b"committer" if in_header => {
+                        let at = line.iter().position(|&b| b == b'>').expect("an ident") + 1;
+                        rewritten.extend_from_slice(field);
+                        rewritten.push(b' ');
+                        rewritten.extend_from_slice(name);
+                        rewritten.extend_from_slice(format!(" <{email}>").as_bytes());
+                        rewritten.extend_from_slice(&line[at..]);
+                        if field == b"committer" {
+                            if let Some(encoding) = encoding {
+                                rewritten
+                                    .extend_from_slice(format!("encoding {encoding}\n").as_bytes());
+                            }
                         }
                     }
-                }
-                _ => {
-                    in_header &= line != b"\n";
-                    rewritten.extend_from_slice(line);
+                    _ => {
+                        in_header &= line != b"\n";
+                        rewritten.extend_from_slice(line);
+                    }
                 }
             }
-        }
+            rewritten
+        })
+    }
+
+    /// Replaces HEAD's commit by one whose bytes `rewrite` makes from the original (updating
+    /// HEAD's branch); written with `git hash-object --literally`, so git keeps them as they are
+    /// however odd. Returns the new commit's id.
+    pub fn rewrite_head(&self, rewrite: impl FnOnce(&[u8]) -> Vec<u8>) -> String {
+        let original = git_bytes(&self.root, &self.home, &["cat-file", "commit", "HEAD"], &[]);
+        let rewritten = rewrite(&original);
         let id = git_bytes(
             &self.root,
             &self.home,

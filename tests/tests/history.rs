@@ -1305,6 +1305,178 @@ fn a_commit_graph_changes_nothing_that_log_and_blame_find() {
     assert_eq!(history_outputs(&m.repo), with_graph, "newer than the graph");
 }
 
+/// Odd author lines and messages, each as a revision of the plan: with a commit graph and
+/// packed commits the listed commits are read from the packs by continuity's own parser, which
+/// must read them exactly as libgit2 does, or leave them to libgit2.
+fn odd_authors(sandbox: &Sandbox) -> GitRepo {
+    const ODD: &[(&[u8], &[u8])] = &[
+        (
+            b"Jan <Jan> Smet <jan@example.org> 1772485200 -0230",
+            b"\n\nLeading blank lines\n",
+        ),
+        (
+            b"  Spaced  Name\t<  spaced@example.org > 1772485200 +0000",
+            b"Spaces\n",
+        ),
+        (
+            b"Jos\xe9 <jose@example.org> 1772485200 +0100",
+            b"Caf\xe9 latin-1\n",
+        ),
+        (b"No Zone <nz@example.org> 1772485200", b"No zone\n"),
+        (b"Odd Zone <oz@example.org> 1772485200 +1560", b"Odd zone\n"),
+        (
+            b"Bad Zone <bz@example.org> 1772485200 0100",
+            b"Zone without sign\n",
+        ),
+        (
+            b"Before Epoch <be@example.org> -86400 +0100",
+            b"Before 1970\n",
+        ),
+        (b"No Time <nt@example.org>", b"No time\n"),
+        (b"<> 0 +0000", b"Nobody\n"),
+        (
+            b"Trailing <t@example.org> 1772485200 +0100 extra",
+            b"Trailing text\n",
+        ),
+        (
+            b"Plain <plain@example.org> 1772485200 +0200",
+            b"Subject\n\nBody\r\nwith \x1b[31mcolour\n",
+        ),
+    ];
+    let repo = sandbox.init("odd-authors");
+    let mut plan = base_plan();
+    repo.write_plan("plan.json", &plan)
+        .commit(AN, "2026-03-02", "First version");
+    for (n, (author, message)) in ODD.iter().enumerate() {
+        plan = edited(
+            &plan,
+            &[Edit::Set("/services/1/rto", json!(format!("{}h", n + 1)))],
+        );
+        repo.write_plan("plan.json", &plan)
+            .commit(BERT, "2026-03-03", "placeholder");
+        repo.rewrite_head(|original| {
+            let text = original.split(|&b| b == b'\n');
+            let mut rewritten = Vec::new();
+            for line in text.take_while(|line| !line.is_empty()) {
+                match line.strip_prefix(b"author ") {
+                    Some(_) => rewritten.extend_from_slice(&[b"author ", *author].concat()),
+                    None => rewritten.extend_from_slice(line),
+                }
+                rewritten.push(b'\n');
+            }
+            rewritten.push(b'\n');
+            rewritten.extend_from_slice(message);
+            rewritten
+        });
+    }
+    assert_eq!(log_json(&repo, &["--no-summary"]).len(), ODD.len() + 1);
+    repo
+}
+
+#[test]
+fn packed_commits_are_read_as_libgit2_reads_them() {
+    let sandbox = Sandbox::new();
+    let repo = odd_authors(&sandbox);
+    let loose = history_outputs(&repo);
+    let human = run_ok(&repo, &["log", "--no-summary"], 0).stdout;
+    repo.git(&["gc", "--quiet"]);
+    let objects = repo.path().join(".git/objects");
+    assert!(
+        objects.join("info/commit-graph").is_file(),
+        "gc writes a graph"
+    );
+    assert_eq!(
+        repo.git(&["count-objects"]).trim(),
+        "0 objects, 0 kilobytes"
+    );
+    assert_eq!(history_outputs(&repo), loose, "packed, with a graph");
+    assert_eq!(run_ok(&repo, &["log", "--no-summary"], 0).stdout, human);
+
+    // Commits in the graph but not in a pack (made after gc) are read by libgit2.
+    let plan = edited(&base_plan(), &[Edit::Set("/services/1/rto", json!("3d"))]);
+    repo.write_plan("plan.json", &plan)
+        .commit(AN, "2026-03-08", "Library RTO three days");
+    let later = history_outputs(&repo);
+    repo.git(&["commit-graph", "write", "--reachable"]);
+    assert_eq!(history_outputs(&repo), later, "half packed");
+}
+
+/// A commit that touched the plan but cannot be read (its packed object is damaged) ends the
+/// history there, with or without a commit graph, and the tool says so instead of failing.
+#[test]
+fn a_damaged_packed_commit_ends_the_history_where_it_is() {
+    let sandbox = Sandbox::new();
+    let repo = sandbox.init("damaged");
+    let [base, second, third] = three_versions();
+    repo.write_plan("plan.json", &base)
+        .commit(AN, "2026-03-02", "First version");
+    let damaged =
+        repo.write_plan("plan.json", &second)
+            .commit(BERT, "2026-03-03", "Library RTO two days");
+    let newest = repo
+        .write_plan("plan.json", &third)
+        .commit(AN, "2026-03-04", "Civil affairs RTO");
+    repo.git(&["gc", "--quiet"]);
+    let pack_dir = repo.path().join(".git/objects/pack");
+    let index = fs::read_dir(&pack_dir)
+        .expect("a pack folder")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "idx"))
+        .expect("a pack index");
+    let offsets = git_show_index(&repo, &index);
+    let offset = offsets[&damaged];
+    let pack = index.with_extension("pack");
+    let mut bytes = fs::read(&pack).expect("the pack");
+    // Past the entry's header, into its compressed data.
+    for byte in &mut bytes[offset + 8..offset + 24] {
+        *byte = !*byte;
+    }
+    let mut permissions = fs::metadata(&pack).expect("the pack").permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    fs::set_permissions(&pack, permissions).expect("a writable pack");
+    fs::write(&pack, bytes).expect("the damaged pack");
+
+    // The same revisions either way; where the walk itself reads the commits (no graph) it
+    // stops at the child, whose parent it cannot read, rather than at the damaged commit.
+    for (what, stops_at) in [("with a graph", &damaged), ("without a graph", &newest)] {
+        let json = run_ok(&repo, &["log", "--format", "json", "--no-summary"], 0).json();
+        let commits: Vec<&str> = json["revisions"]
+            .as_array()
+            .expect("revisions")
+            .iter()
+            .filter_map(|r| r["commit"].as_str())
+            .collect();
+        assert_eq!(commits, [newest.as_str()], "{what}");
+        assert_eq!(json["boundary"]["kind"], "broken", "{what}: {json:#}");
+        assert_eq!(json["boundary"]["commit"], stops_at.as_str(), "{what}");
+        let human = run_ok(&repo, &["log", "--no-summary"], 0).stdout;
+        let note = format!("note: history stops at {}: ", short(stops_at));
+        assert!(human.contains(&note), "{what}: {human}");
+        assert!(human.contains("(try `git fsck`)"), "{what}: {human}");
+        fs::remove_file(repo.path().join(".git/objects/info/commit-graph")).ok();
+    }
+}
+
+/// Pack offsets by commit id, as `git show-index` lists them.
+fn git_show_index(repo: &GitRepo, index: &Path) -> std::collections::HashMap<String, usize> {
+    let output = Command::new("git")
+        .args(["show-index"])
+        .current_dir(repo.path())
+        .stdin(fs::File::open(index).expect("the pack index"))
+        .output()
+        .expect("git show-index");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace();
+            let offset = fields.next()?.parse().ok()?;
+            Some((fields.next()?.to_owned(), offset))
+        })
+        .collect()
+}
+
 #[test]
 fn log_all_parents_also_shows_the_side_branch() {
     let sandbox = Sandbox::new();

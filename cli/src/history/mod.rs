@@ -3,6 +3,7 @@
 
 mod graph;
 mod open;
+mod packs;
 mod read;
 mod walk;
 mod when;

@@ -9,6 +9,7 @@ use git2::{Commit, DiffFindOptions, DiffOptions, Oid, Sort, Tree};
 
 use super::PlanRepo;
 use super::graph::CommitGraph;
+use super::packs::{Authorship, Packs, Reader};
 
 /// How a revision changed the plan file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +73,14 @@ impl Revision {
     /// The first line of the message.
     pub fn summary(&self) -> &str {
         self.message.lines().next().unwrap_or_default()
+    }
+
+    fn set_authorship(&mut self, authorship: Authorship) {
+        self.author_name = authorship.name;
+        self.author_email = authorship.email;
+        self.time = authorship.time;
+        self.offset_minutes = authorship.offset_minutes;
+        self.message = authorship.message;
     }
 
     pub fn short_id(&self) -> String {
@@ -140,6 +149,12 @@ impl PlanRepo {
         let repo = &self.repo;
         let graph = CommitGraph::open(repo);
         let graph = graph.as_ref();
+        // With the graph the walk itself reads no commit, so the ones it lists are read on
+        // another thread meanwhile; `asked` holds their places in `history.revisions`.
+        let mut reader = graph
+            .and_then(|_| Packs::open(&repo.commondir().join("objects")))
+            .and_then(Reader::start);
+        let mut asked = Vec::new();
         let mut order = if options.first_parent {
             // The first-parent line is a chain: following it directly avoids the revision
             // walk's pass over every commit (to sort them) before the first one comes out.
@@ -214,13 +229,16 @@ impl PlanRepo {
             }
             if let Some(reason) = broken {
                 if let Ok(commit) = facts.commit(repo, id) {
-                    history.revisions.push(self.revision(
-                        &commit,
+                    let mut revision = revision(
+                        id,
+                        commit.parent_count() > 1,
                         &path,
                         blob,
                         Change::Modified,
                         None,
-                    ));
+                    );
+                    revision.set_authorship(Authorship::of(&commit));
+                    history.revisions.push(revision);
                 }
                 history.boundary = Some(Boundary::Broken {
                     commit: id,
@@ -283,26 +301,52 @@ impl PlanRepo {
                     (Some(_), false) if !in_a_parent => Change::Added,
                     (Some(_), false) => Change::Modified,
                 });
-                let commit = match facts.commit(repo, id) {
-                    Ok(commit) => commit,
+                let mut revision = revision(
+                    id,
+                    facts.parents.len() > 1,
+                    &path,
+                    blob,
+                    change,
+                    first_parent_blob,
+                );
+                match (facts.commit.take(), &mut reader) {
+                    (None, Some(reader)) => {
+                        reader.ask(id);
+                        asked.push(history.revisions.len());
+                    }
+                    (commit, _) => match commit.map_or_else(|| repo.find_commit(id), Ok) {
+                        Ok(commit) => revision.set_authorship(Authorship::of(&commit)),
+                        Err(err) => {
+                            history.boundary = Some(Boundary::Broken {
+                                commit: id,
+                                reason: err.message().to_owned(),
+                            });
+                            break;
+                        }
+                    },
+                }
+                history.revisions.push(revision);
+            }
+            if shallow.contains(&id) && is_root {
+                history.boundary = Some(Boundary::Shallow { commit: id });
+            }
+        }
+        if let Some(reader) = reader {
+            let read = reader.finish(asked.len());
+            for (index, read) in asked.into_iter().zip(read) {
+                let id = history.revisions[index].commit;
+                match read.map_or_else(|| repo.find_commit(id).map(|c| Authorship::of(&c)), Ok) {
+                    Ok(authorship) => history.revisions[index].set_authorship(authorship),
                     Err(err) => {
+                        // The walk would have stopped here had it read the commit itself.
+                        history.revisions.truncate(index);
                         history.boundary = Some(Boundary::Broken {
                             commit: id,
                             reason: err.message().to_owned(),
                         });
                         break;
                     }
-                };
-                history.revisions.push(self.revision(
-                    &commit,
-                    &path,
-                    blob,
-                    change,
-                    first_parent_blob,
-                ));
-            }
-            if shallow.contains(&id) && is_root {
-                history.boundary = Some(Boundary::Shallow { commit: id });
+                }
             }
         }
         Ok(history)
@@ -348,30 +392,29 @@ impl PlanRepo {
         }
         Ok(self.path.clone())
     }
+}
 
-    fn revision(
-        &self,
-        commit: &Commit<'_>,
-        path: &str,
-        blob: Option<Oid>,
-        change: Change,
-        parent_blob: Option<Oid>,
-    ) -> Revision {
-        let author = commit.author();
-        let when = author.when();
-        Revision {
-            commit: commit.id(),
-            author_name: String::from_utf8_lossy(author.name_bytes()).into_owned(),
-            author_email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
-            time: when.seconds(),
-            offset_minutes: when.offset_minutes(),
-            message: String::from_utf8_lossy(commit.message_bytes()).into_owned(),
-            path: path.to_owned(),
-            blob,
-            change,
-            is_merge: commit.parent_count() > 1,
-            parent_blob,
-        }
+/// A revision whose authorship is still to be set.
+fn revision(
+    commit: Oid,
+    is_merge: bool,
+    path: &str,
+    blob: Option<Oid>,
+    change: Change,
+    parent_blob: Option<Oid>,
+) -> Revision {
+    Revision {
+        commit,
+        author_name: String::new(),
+        author_email: String::new(),
+        time: 0,
+        offset_minutes: 0,
+        message: String::new(),
+        path: path.to_owned(),
+        blob,
+        change,
+        is_merge,
+        parent_blob,
     }
 }
 
