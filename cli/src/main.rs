@@ -21,6 +21,11 @@ use clap::{Parser, Subcommand};
 /// mimalloc instead of the system allocator: reading a large plan makes millions of small
 /// allocations (JSON values, strings, the model), and glibc's malloc spent about a quarter of
 /// `validate`'s time consolidating and freeing them (see BENCHMARKS.md).
+///
+/// Built with `no_thp`: mimalloc would otherwise ask for transparent huge pages on its whole
+/// arena, and where the kernel compacts memory for such requests (`defrag = madvise`, Debian's
+/// default) a page fault can stall for milliseconds; one run in ten of `log` or `diff` took
+/// two to three times as long.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
