@@ -1417,26 +1417,7 @@ fn a_damaged_packed_commit_ends_the_history_where_it_is() {
         .write_plan("plan.json", &third)
         .commit(AN, "2026-03-04", "Civil affairs RTO");
     repo.git(&["gc", "--quiet"]);
-    let pack_dir = repo.path().join(".git/objects/pack");
-    let index = fs::read_dir(&pack_dir)
-        .expect("a pack folder")
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .find(|path| path.extension().is_some_and(|ext| ext == "idx"))
-        .expect("a pack index");
-    let offsets = git_show_index(&repo, &index);
-    let offset = offsets[&damaged];
-    let pack = index.with_extension("pack");
-    let mut bytes = fs::read(&pack).expect("the pack");
-    // Past the entry's header, into its compressed data.
-    for byte in &mut bytes[offset + 8..offset + 24] {
-        *byte = !*byte;
-    }
-    let mut permissions = fs::metadata(&pack).expect("the pack").permissions();
-    #[allow(clippy::permissions_set_readonly_false)]
-    permissions.set_readonly(false);
-    fs::set_permissions(&pack, permissions).expect("a writable pack");
-    fs::write(&pack, bytes).expect("the damaged pack");
+    damage_packed_object(&repo, &damaged);
 
     // The same revisions either way; where the walk itself reads the commits (no graph) it
     // stops at the child, whose parent it cannot read, rather than at the damaged commit.
@@ -1457,6 +1438,57 @@ fn a_damaged_packed_commit_ends_the_history_where_it_is() {
         assert!(human.contains("(try `git fsck`)"), "{what}: {human}");
         fs::remove_file(repo.path().join(".git/objects/info/commit-graph")).ok();
     }
+}
+
+/// Flips bytes inside the compressed data of packed object `id` (after `git gc`).
+fn damage_packed_object(repo: &GitRepo, id: &str) {
+    let pack_dir = repo.path().join(".git/objects/pack");
+    let index = fs::read_dir(&pack_dir)
+        .expect("a pack folder")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "idx"))
+        .expect("a pack index");
+    let offset = git_show_index(repo, &index)[id];
+    let pack = index.with_extension("pack");
+    let mut bytes = fs::read(&pack).expect("the pack");
+    // Past the entry's header, into its compressed data.
+    for byte in &mut bytes[offset + 8..offset + 24] {
+        *byte = !*byte;
+    }
+    let mut permissions = fs::metadata(&pack).expect("the pack").permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    fs::set_permissions(&pack, permissions).expect("a writable pack");
+    fs::write(&pack, bytes).expect("the damaged pack");
+}
+
+/// With a commit graph the walk passes commits without reading them, so it gets past an
+/// unreadable one that did not touch the plan; when the newest that did is unreadable, `blame`
+/// has nothing to attribute and says where history stops. (Without the graph the walk stops at
+/// the notes commit, whose parent it cannot read, and attributes everything to it instead.)
+#[test]
+fn blame_says_where_history_stops_when_no_revision_can_be_read() {
+    let sandbox = Sandbox::new();
+    let repo = sandbox.init("unreadable");
+    let [base, second, _] = three_versions();
+    repo.write_plan("plan.json", &base)
+        .commit(AN, "2026-03-02", "First version");
+    let newest =
+        repo.write_plan("plan.json", &second)
+            .commit(BERT, "2026-03-03", "Library RTO two days");
+    repo.write("notes.md", "Not the plan")
+        .commit(AN, "2026-03-04", "Notes");
+    repo.git(&["gc", "--quiet"]);
+    damage_packed_object(&repo, &newest);
+    let run = repo.run(&["blame"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let expected = format!(
+        "error: plan.json has no readable revision to blame: history stops at {}: ",
+        short(&newest)
+    );
+    assert!(run.stderr.starts_with(&expected), "{}", run.stderr);
+    assert!(run.stderr.contains("(try `git fsck`)"), "{}", run.stderr);
 }
 
 /// Pack offsets by commit id, as `git show-index` lists them.

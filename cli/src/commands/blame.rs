@@ -100,7 +100,14 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         .as_ref()
         .and_then(|(i, state)| state.plan().map(|plan| (*i, plan)))
     else {
-        bail!("{} has no readable revision to blame", repo.path);
+        match &history.boundary {
+            Some(boundary) => bail!(
+                "{} has no readable revision to blame: {}",
+                repo.path,
+                boundary.explain()
+            ),
+            None => bail!("{} has no readable revision to blame", repo.path),
+        }
     };
     let current_value = serde_json::to_value(current)?;
     let mut touches = Touches::default();
