@@ -1440,6 +1440,65 @@ fn a_damaged_packed_commit_ends_the_history_where_it_is() {
     }
 }
 
+/// libgit2 refuses a commit whose author line it cannot parse (git fsck calls it damaged; git
+/// log shows it). The walk goes past such a commit when it did not touch the plan, and stops at
+/// it, saying so, when it did: the same with and without a commit graph.
+#[test]
+fn a_commit_with_an_unreadable_author_line_is_passed_or_named() {
+    const BAD_AUTHOR: &[u8] = b"author Nobody >nobody@example.org< 1772485200 +0100";
+    let with_bad_author = |original: &[u8]| -> Vec<u8> {
+        original
+            .split(|&b| b == b'\n')
+            .map(|line| match line.starts_with(b"author ") {
+                true => BAD_AUTHOR,
+                false => line,
+            })
+            .collect::<Vec<_>>()
+            .join(&b'\n')
+    };
+    let sandbox = Sandbox::new();
+    let repo = sandbox.init("bad-author");
+    let [base, second, third] = three_versions();
+    repo.write_plan("plan.json", &base)
+        .commit(AN, "2026-03-02", "First version");
+    repo.write("notes.md", "Not the plan")
+        .commit(BERT, "2026-03-03", "Notes");
+    repo.rewrite_head(with_bad_author);
+    repo.write_plan("plan.json", &second)
+        .commit(AN, "2026-03-04", "Library RTO two days");
+
+    let passed = history_outputs(&repo);
+    assert_eq!(
+        subjects(&passed.0),
+        ["Library RTO two days", "First version"]
+    );
+    assert_eq!(
+        run_ok(&repo, &["log", "--format", "json"], 0).json()["boundary"],
+        Value::Null
+    );
+    let blame = run_ok(&repo, &["blame", "--format", "json"], 0).json();
+    assert_eq!(blame["history_note"], Value::Null, "{blame:#}");
+    repo.git(&["gc", "--quiet"]);
+    assert_eq!(history_outputs(&repo), passed, "with a graph");
+
+    repo.write_plan("plan.json", &third)
+        .commit(BERT, "2026-03-05", "Civil affairs RTO");
+    let bad = repo.rewrite_head(with_bad_author);
+    let newest = repo
+        .write("notes.md", "More notes")
+        .commit(AN, "2026-03-06", "More notes");
+    assert_ne!(newest, bad);
+    for what in ["with a graph", "without a graph"] {
+        let log = run_ok(&repo, &["log", "--format", "json", "--no-summary"], 0).json();
+        assert_eq!(log["revisions"], json!([]), "{what}: {log:#}");
+        assert_eq!(log["boundary"]["kind"], "broken", "{what}");
+        assert_eq!(log["boundary"]["commit"], bad.as_str(), "{what}");
+        let message = log["boundary"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("malformed e-mail"), "{what}: {message}");
+        fs::remove_file(repo.path().join(".git/objects/info/commit-graph")).ok();
+    }
+}
+
 /// Flips bytes inside the compressed data of packed object `id` (after `git gc`).
 fn damage_packed_object(repo: &GitRepo, id: &str) {
     let pack_dir = repo.path().join(".git/objects/pack");

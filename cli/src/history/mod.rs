@@ -1,6 +1,7 @@
 //! The plan's history from git (through git2): opening the repository, resolving revisions,
 //! walking the commits that touched the plan, and reading the plan at any of them.
 
+mod commit_text;
 mod graph;
 mod open;
 mod packs;

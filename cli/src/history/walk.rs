@@ -8,8 +8,9 @@ use anyhow::Context as _;
 use git2::{Commit, DiffFindOptions, DiffOptions, Oid, Sort, Tree};
 
 use super::PlanRepo;
+use super::commit_text::{Authorship, tree_and_parents};
 use super::graph::CommitGraph;
-use super::packs::{Authorship, Packs, Reader};
+use super::packs::{Packs, Reader};
 
 /// How a revision changed the plan file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -362,12 +363,39 @@ impl PlanRepo {
                 commit: None,
             });
         }
-        let commit = self.repo.find_commit(id)?;
-        Ok(Facts {
-            tree: commit.tree_id(),
-            parents: commit.parent_ids().collect(),
-            commit: Some(commit),
-        })
+        match self.repo.find_commit(id) {
+            Ok(commit) => Ok(Facts {
+                tree: commit.tree_id(),
+                parents: commit.parent_ids().collect(),
+                commit: Some(commit),
+            }),
+            // libgit2 refuses a commit whose author line it cannot parse, though its tree and
+            // parents are sound (and the commit graph, where there is one, has them): the walk
+            // goes past it like git, and stops there only if it touched the plan.
+            Err(err) => self
+                .raw_facts(id)
+                .map(|(tree, parents)| Facts {
+                    tree,
+                    parents,
+                    commit: None,
+                })
+                .ok_or(err),
+        }
+    }
+
+    /// The tree and parents in commit `id`'s object, read without libgit2's commit parser
+    /// (with no parents at the edge of a shallow clone, as libgit2 has it).
+    fn raw_facts(&self, id: Oid) -> Option<(Oid, Vec<Oid>)> {
+        let odb = self.repo.odb().ok()?;
+        let object = odb.read(id).ok()?;
+        if object.kind() != git2::ObjectType::Commit {
+            return None;
+        }
+        let (tree, mut parents) = tree_and_parents(object.data())?;
+        if self.shallow_boundaries().contains(&id) {
+            parents.clear();
+        }
+        Some((tree, parents))
     }
 
     /// The plan's path in `commit`, following renames back from HEAD: the path of the newest
