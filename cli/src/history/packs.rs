@@ -43,8 +43,8 @@ impl Packs {
     ) -> Option<Authorship> {
         let id = gix_hash::oid::try_from_bytes(id.as_bytes()).ok()?;
         for bundle in &self.bundles {
-            // Hands out a pack index position only after `lookup` found it, so the lookup in
-            // `get_object_by_index` cannot go out of bounds.
+            // `get_object_by_index` panics on a position outside the index; `lookup` only
+            // returns positions inside it.
             let Some(index) = bundle.index.lookup(id) else {
                 continue;
             };
