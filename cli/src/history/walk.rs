@@ -151,7 +151,9 @@ impl PlanRepo {
         let graph = CommitGraph::open(repo);
         let graph = graph.as_ref();
         // With the graph the walk itself reads no commit, so the ones it lists are read on
-        // another thread meanwhile; `asked` holds their places in `history.revisions`.
+        // another thread meanwhile. `asked` holds the places in `history.revisions` of those
+        // whose authorship is still to be read (all of them, without a reader, are the few
+        // commits libgit2 refused as a whole: their error ends the history there).
         let mut reader = graph
             .and_then(|_| Packs::open(&repo.commondir().join("objects")))
             .and_then(Reader::start);
@@ -310,21 +312,14 @@ impl PlanRepo {
                     change,
                     first_parent_blob,
                 );
-                match (facts.commit.take(), &mut reader) {
-                    (None, Some(reader)) => {
-                        reader.ask(id);
+                match facts.commit.take() {
+                    Some(commit) => revision.set_authorship(Authorship::of(&commit)),
+                    None => {
+                        if let Some(reader) = &mut reader {
+                            reader.ask(id);
+                        }
                         asked.push(history.revisions.len());
                     }
-                    (commit, _) => match commit.map_or_else(|| repo.find_commit(id), Ok) {
-                        Ok(commit) => revision.set_authorship(Authorship::of(&commit)),
-                        Err(err) => {
-                            history.boundary = Some(Boundary::Broken {
-                                commit: id,
-                                reason: err.message().to_owned(),
-                            });
-                            break;
-                        }
-                    },
                 }
                 history.revisions.push(revision);
             }
@@ -332,21 +327,22 @@ impl PlanRepo {
                 history.boundary = Some(Boundary::Shallow { commit: id });
             }
         }
-        if let Some(reader) = reader {
-            let read = reader.finish(asked.len());
-            for (index, read) in asked.into_iter().zip(read) {
-                let id = history.revisions[index].commit;
-                match read.map_or_else(|| repo.find_commit(id).map(|c| Authorship::of(&c)), Ok) {
-                    Ok(authorship) => history.revisions[index].set_authorship(authorship),
-                    Err(err) => {
-                        // The walk would have stopped here had it read the commit itself.
-                        history.revisions.truncate(index);
-                        history.boundary = Some(Boundary::Broken {
-                            commit: id,
-                            reason: err.message().to_owned(),
-                        });
-                        break;
-                    }
+        let read = match reader {
+            Some(reader) => reader.finish(asked.len()),
+            None => vec![None; asked.len()],
+        };
+        for (index, read) in asked.into_iter().zip(read) {
+            let id = history.revisions[index].commit;
+            match read.map_or_else(|| repo.find_commit(id).map(|c| Authorship::of(&c)), Ok) {
+                Ok(authorship) => history.revisions[index].set_authorship(authorship),
+                Err(err) => {
+                    // A revision must show who made it and why: history stops here.
+                    history.revisions.truncate(index);
+                    history.boundary = Some(Boundary::Broken {
+                        commit: id,
+                        reason: err.message().to_owned(),
+                    });
+                    break;
                 }
             }
         }
