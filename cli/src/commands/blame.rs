@@ -100,14 +100,12 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         .as_ref()
         .and_then(|(i, state)| state.plan().map(|plan| (*i, plan)))
     else {
-        match &history.boundary {
-            Some(boundary) => bail!(
-                "{} has no readable revision to blame: {}",
-                repo.path,
-                boundary.explain()
-            ),
-            None => bail!("{} has no readable revision to blame", repo.path),
-        }
+        let why = history
+            .boundary
+            .as_ref()
+            .map(|boundary| format!(": {}", boundary.explain()))
+            .unwrap_or_default();
+        bail!("{} has no readable revision to blame{why}", repo.path);
     };
     let current_value = serde_json::to_value(current)?;
     let mut touches = Touches::default();

@@ -9,6 +9,7 @@ use anyhow::{Context as _, bail};
 use serde::Serialize;
 
 use crate::history::{PlanAt, WalkOptions, open_plan_repo};
+use crate::output::shown;
 use crate::{Outcome, print};
 
 /// List (and optionally save) every revision of the plan, reading each from git.
@@ -73,7 +74,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                     format!(
                         "warning: {}: {}\n",
                         revision.short_id(),
-                        crate::output::shown(&format!("{err:#}"))
+                        shown(&format!("{err:#}"))
                     )
                     .as_bytes(),
                 );
@@ -124,11 +125,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                     &e.commit[..10],
                     &e.date[..10],
                     e.state,
-                    crate::output::shown(&e.path)
+                    shown(&e.path)
                 );
             }
             if let Some(boundary) = &history.boundary {
-                let _ = writeln!(out, "note: {}", crate::output::shown(&boundary.explain()));
+                let _ = writeln!(out, "note: {}", shown(&boundary.explain()));
             }
             out
         }

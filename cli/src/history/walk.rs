@@ -85,9 +85,7 @@ impl Revision {
     }
 
     pub fn short_id(&self) -> String {
-        let mut id = self.commit.to_string();
-        id.truncate(10);
-        id
+        short(self.commit)
     }
 }
 

@@ -348,8 +348,8 @@ impl Summary {
         };
         out.push_str(&format!(
             "{what}: {}, version {}, {}; classification {}{}\n",
-            crate::output::shown(&self.organisation),
-            crate::output::shown(&self.version),
+            output::shown(&self.organisation),
+            output::shown(&self.version),
             self.revision,
             self.classification,
             if self.redacted {

@@ -17,6 +17,7 @@ use anyhow::{Context as _, bail};
 use serde::Serialize;
 
 use crate::history::{Change, PlanRepo, Revision, WalkOptions, open_plan_repo};
+use crate::output::shown;
 use crate::revisions::PlanState;
 use crate::schema_check::SchemaCheck;
 use crate::{Outcome, print};
@@ -111,8 +112,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     print(&format!(
         "exported {} revisions of {} to {}: {} files written, {} unchanged, {} removed\n",
         revisions.len(),
-        crate::output::shown(&plan_path),
-        crate::output::shown(&args.output.display().to_string()),
+        shown(&plan_path),
+        shown(&args.output.display().to_string()),
         report.written,
         report.unchanged,
         report.removed
@@ -120,7 +121,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     if let Some(note) = &site.history.note {
         // Also in site.json and on the viewer's history page; said here so that whoever runs
         // the export (often a CI log) sees it.
-        eprintln!("note: {}", crate::output::shown(note));
+        eprintln!("note: {}", shown(note));
     }
     if args.serve {
         serve::serve(&args.output, args.port)?;
